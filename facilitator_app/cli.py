@@ -1,0 +1,208 @@
+"""The headless command line over the same services (DESIGN.md section 8).
+
+Exit codes: 0 done, 1 a refused outcome, 2 usage error, 3 a KnownError, 4 a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from facilitator_app import APP_NAME, __version__
+from facilitator_app.db import list_backups, open_database, restore_backup
+from facilitator_app.errors import BugError, KnownError
+from facilitator_app.i18n import _, set_language
+from facilitator_app.paths import default_db_path
+from facilitator_app.services.demo import ensure_demo
+from facilitator_app.services.workshops import (
+    create_workshop,
+    list_workshops,
+    workshop_counts,
+)
+from facilitator_app.settings import load_settings
+from facilitator_app.store import Store
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_KNOWN, EXIT_BUG = 0, 1, 2, 3, 4
+
+
+class Output:
+    """Human text or JSON on stdout, chosen once by `--json`."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def emit(self, data: Any, human: Callable[[], str]) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else human())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="creando",
+        description=_("CREANDO Desk: check-in, sessions, networking and reports for workshops."),
+    )
+    parser.add_argument("--db", type=Path, help=_("database file (default: your data folder)"))
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    parser.add_argument("--lang", choices=["es", "en"], help=_("language (es or en)"))
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("app", help=_("launch the desktop app (the default)"))
+    commands.add_parser("demo", help=_("create the demo workshop (safe to run twice)"))
+    _add_workshop_commands(commands)
+    _add_backup_commands(commands)
+    return parser
+
+
+def _add_workshop_commands(commands: argparse._SubParsersAction) -> None:
+    workshops = commands.add_parser("workshops", help=_("list or create workshops"))
+    actions = workshops.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help=_("list workshops with their sessions"))
+    create = actions.add_parser("create", help=_("create a workshop"))
+    create.add_argument("--title", required=True, help=_("the workshop's title"))
+    create.add_argument("--venue", default="", help=_("where it takes place"))
+    create.add_argument("--starts-on", default="", help=_("first day, YYYY-MM-DD"))
+    create.add_argument(
+        "--session", action="append", default=[], help=_("a session title (repeatable)")
+    )
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction) -> None:
+    backups = commands.add_parser("backups", help=_("list or restore rolling backups"))
+    actions = backups.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help=_("list the rolling backups, newest first"))
+    restore = actions.add_parser("restore", help=_("put a backup in place of the database"))
+    restore.add_argument("backup", type=Path, help=_("the backup file to restore"))
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return args.db or default_db_path()
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    path = db_path(args)
+    return Store(open_database(path), path=path)
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    store = open_store(args)
+    workshop, created = ensure_demo(store)
+    counts = workshop_counts(store, workshop)
+    out.emit(
+        {"id": workshop.id, "title": workshop.title, "created": created, **asdict(counts)},
+        lambda: (_("Demo workshop created: {title}") if created
+                 else _("The demo workshop already exists: {title}")).format(
+                     title=workshop.title) + f"\n{workshop.id}",
+    )
+    return EXIT_OK
+
+
+def cmd_workshops(args: argparse.Namespace, out: Output) -> int:
+    store = open_store(args)
+    if args.action == "create":
+        summary = create_workshop(
+            store, args.title, venue=args.venue, starts_on=args.starts_on,
+            session_titles=args.session,
+        )
+        out.emit(_workshop_json(summary), lambda: f"{summary.workshop.id}  {args.title}")
+        return EXIT_OK
+    summaries = list_workshops(store)
+    out.emit(
+        [_workshop_json(s) for s in summaries],
+        lambda: "\n".join(f"{s.workshop.id}  {s.workshop.title}" for s in summaries)
+        or _("No workshops yet. Create one with: creando workshops create --title ..."),
+    )
+    return EXIT_OK
+
+
+def _workshop_json(summary: Any) -> dict:
+    workshop = summary.workshop
+    return {
+        "id": workshop.id,
+        "title": workshop.title,
+        "venue": workshop.venue,
+        "starts_on": workshop.starts_on,
+        "is_demo": workshop.is_demo,
+        "sessions": [{"id": s.id, "title": s.title, "starts_at": s.starts_at}
+                     for s in summary.sessions],
+    }
+
+
+def cmd_backups(args: argparse.Namespace, out: Output) -> int:
+    path = db_path(args)
+    if args.action == "restore":
+        aside = restore_backup(args.backup, path)
+        out.emit(
+            {"restored": str(args.backup), "database": str(path),
+             "previous_kept_at": str(aside) if aside else None},
+            lambda: _("Restored {backup}. The previous file was kept at {aside}.").format(
+                backup=args.backup, aside=aside or "-"),
+        )
+        return EXIT_OK
+    backups = list_backups(path)
+    out.emit(
+        [{"path": str(b.path), "created": b.created.isoformat(), "size": b.size}
+         for b in backups],
+        lambda: "\n".join(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.size:>10}  {b.path}"
+                          for b in backups) or _("No backups yet."),
+    )
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+    "demo": cmd_demo,
+    "workshops": cmd_workshops,
+    "backups": cmd_backups,
+}
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line, in the chosen (or saved) language."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_hint(argv) or load_settings().get("language", "es"))
+    return build_parser().parse_args(argv)
+
+
+def _language_hint(argv: list[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed headless command and turn failures into exit codes and kind messages."""
+    out = Output(args.json)
+    try:
+        return COMMANDS[args.command](args, out)
+    except KnownError as exc:
+        _report(out, "known_error", exc.message, exc.details)
+        return EXIT_KNOWN
+    except BugError as exc:
+        _report(out, "bug", str(exc), traceback.format_exc())
+        return EXIT_BUG
+
+
+def _report(out: Output, kind: str, message: str, details: str) -> None:
+    if out.as_json:
+        print(json.dumps({"error": kind, "message": message, "details": details},
+                         ensure_ascii=False))
+    prefix = _("Error") if kind == "known_error" else _("Internal error (please report it)")
+    print(f"{prefix}: {message}", file=sys.stderr)
+    if details and kind == "bug":
+        print(details, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Headless entry point (`python -m facilitator_app`); needs a command."""
+    args = parse(argv)
+    if args.command in (None, "app"):
+        print(_("Use the `creando` command to launch the app."), file=sys.stderr)
+        return EXIT_USAGE
+    return run(args)

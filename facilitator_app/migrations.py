@@ -1,0 +1,189 @@
+"""Append-only schema migrations. Never edit a released one: add the next.
+
+Every table keys on a UUIDv7 text id so archives from several desks merge without collisions.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "creando"
+migrations = Migrations(MIGRATION_SET)
+
+_SCHEMA_1 = """
+CREATE TABLE workshops (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    starts_on TEXT NOT NULL DEFAULT '',
+    ends_on TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'es',
+    min_online_percent INTEGER NOT NULL DEFAULT 60,
+    token_secret TEXT NOT NULL,
+    retention_until TEXT,
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    starts_at TEXT NOT NULL DEFAULT '',
+    ends_at TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX sessions_workshop ON sessions(workshop_id, position);
+CREATE TABLE attendees (
+    id TEXT PRIMARY KEY,
+    given_names TEXT NOT NULL,
+    family_names TEXT NOT NULL DEFAULT '',
+    name_folded TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    nationality TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '',
+    business TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL DEFAULT '',
+    district TEXT NOT NULL DEFAULT '',
+    offers TEXT NOT NULL DEFAULT '[]',
+    needs TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX attendees_folded ON attendees(name_folded);
+CREATE INDEX attendees_phone ON attendees(phone) WHERE phone != '';
+CREATE INDEX attendees_email ON attendees(email) WHERE email != '';
+CREATE TABLE registrations (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    attendee_id TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    registered_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    token TEXT,
+    UNIQUE (workshop_id, attendee_id)
+);
+CREATE UNIQUE INDEX registrations_token ON registrations(token) WHERE token IS NOT NULL;
+CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    attendee_id TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN
+        ('processing', 'share_participants', 'share_partners', 'photos')),
+    granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+    recorded_at TEXT NOT NULL,
+    method TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX consents_attendee ON consents(attendee_id, purpose, recorded_at);
+CREATE TABLE checkin_events (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+    attendee_id TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('admitted', 'checked_out', 'undone')),
+    at TEXT NOT NULL,
+    desk TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL,
+    mode TEXT NOT NULL DEFAULT 'in_room' CHECK (mode IN ('in_room', 'online')),
+    online_minutes REAL,
+    undoes_id TEXT REFERENCES checkin_events(id),
+    source_ref TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX checkin_events_workshop ON checkin_events(workshop_id, attendee_id, at);
+CREATE INDEX checkin_events_session ON checkin_events(session_id, attendee_id);
+CREATE TABLE partners (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN
+        ('civil_society', 'private_sector', 'un', 'government', 'academia')),
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    offers TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE introductions (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    session_id TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+    from_attendee_id TEXT REFERENCES attendees(id) ON DELETE SET NULL,
+    to_attendee_id TEXT REFERENCES attendees(id) ON DELETE SET NULL,
+    to_partner_id TEXT REFERENCES partners(id) ON DELETE SET NULL,
+    purpose TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    made_by TEXT NOT NULL DEFAULT '',
+    made_at TEXT NOT NULL
+);
+CREATE INDEX introductions_workshop ON introductions(workshop_id, made_at);
+CREATE TABLE introduction_followups (
+    id TEXT PRIMARY KEY,
+    introduction_id TEXT NOT NULL REFERENCES introductions(id) ON DELETE CASCADE,
+    due_on TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'no_answer')),
+    rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+    comment TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX followups_due ON introduction_followups(status, due_on);
+CREATE TABLE module_deliveries (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    deck_id TEXT NOT NULL DEFAULT '',
+    module_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    planned_minutes INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT,
+    ended_at TEXT,
+    useful_yes INTEGER,
+    useful_no INTEGER,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX module_deliveries_session ON module_deliveries(session_id, started_at);
+CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject_kind TEXT NOT NULL DEFAULT '',
+    subject_id TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+
+@migrations(name="0001_initial_schema")
+def initial_schema(db: Database) -> None:
+    """Workshops, sessions, attendees, registrations, consents, check-in events, partners,
+    introductions with follow-ups, module deliveries and the audit log."""
+    for statement in _SCHEMA_1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_migration_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Apply pending migrations; return the names applied (empty when up to date)."""
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    return pending
+
+
+def unknown_applied_migrations(db: Database) -> list[str]:
+    """Migrations recorded in the file that this app does not know: a newer app made it."""
+    known = set(known_migration_names())
+    return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+@migrations(name="0002_app_meta")
+def app_meta(db: Database) -> None:
+    """Per-install facts, such as this desk's own id that check-in events carry."""
+    from facilitator_app.ids import uuid7
+
+    db.execute(
+        "CREATE TABLE app_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+    )
+    db.execute("INSERT INTO app_meta (key, value) VALUES ('desk_id', ?)", [uuid7()])

@@ -1,0 +1,49 @@
+"""Store: the one root over the database, with a repository per aggregate. All SQL lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from facilitator_app.clock import Clock, system_clock
+from facilitator_app.errors import mapped_sqlite_errors
+from facilitator_app.store.attendees import (
+    AttendeeRepository,
+    ConsentRepository,
+    RegistrationRepository,
+)
+from facilitator_app.store.checkins import CheckinRepository
+from facilitator_app.store.introductions import IntroductionRepository
+from facilitator_app.store.meta import MetaRepository
+from facilitator_app.store.partners import PartnerRepository
+from facilitator_app.store.workshops import SessionRepository, WorkshopRepository
+
+
+class Store:
+    """Everything the services need from storage, on one database connection."""
+
+    def __init__(self, db: Database, clock: Clock = system_clock, path: Path | None = None):
+        self.db = db
+        self.clock = clock
+        self.path = path
+        self.workshops = WorkshopRepository(db, clock)
+        self.sessions = SessionRepository(db, clock)
+        self.attendees = AttendeeRepository(db, clock)
+        self.registrations = RegistrationRepository(db, clock)
+        self.consents = ConsentRepository(db, clock)
+        self.checkins = CheckinRepository(db, clock)
+        self.partners = PartnerRepository(db, clock)
+        self.introductions = IntroductionRepository(db, clock)
+        self.meta = MetaRepository(db, clock)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One atomic unit of work: all of it is committed, or none of it."""
+        with mapped_sqlite_errors(self.path), self.db.atomic():
+            yield self
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,119 @@
+"""Attendees, their registrations for workshops, and consent per purpose."""
+
+from __future__ import annotations
+
+import json
+
+from facilitator_app.i18n import N_
+from facilitator_app.ids import uuid7
+from facilitator_app.models import Attendee, AttendeeId, ConsentPurpose, WorkshopId
+from facilitator_app.store.base import Repository
+from facilitator_app.text import fold
+
+
+def _attendee(row: dict) -> Attendee:
+    return Attendee(
+        id=AttendeeId(row["id"]),
+        given_names=row["given_names"],
+        family_names=row["family_names"],
+        phone=row["phone"],
+        email=row["email"],
+        nationality=row["nationality"],
+        gender=row["gender"],
+        business=row["business"],
+        sector=row["sector"],
+        district=row["district"],
+        offers=tuple(json.loads(row["offers"])),
+        needs=tuple(json.loads(row["needs"])),
+    )
+
+
+class AttendeeRepository(Repository):
+    table = "attendees"
+    label = N_("attendee")
+
+    def add(self, attendee: Attendee) -> Attendee:
+        """Store a new attendee; `attendee.id` may be empty to mint a fresh id."""
+        now = self.now()
+        row = {
+            "id": attendee.id or uuid7(),
+            "given_names": attendee.given_names.strip(),
+            "family_names": attendee.family_names.strip(),
+            "name_folded": fold(attendee.name),
+            "phone": attendee.phone,
+            "email": attendee.email.strip().lower(),
+            "nationality": attendee.nationality,
+            "gender": attendee.gender,
+            "business": attendee.business,
+            "sector": attendee.sector,
+            "district": attendee.district,
+            "offers": json.dumps(list(attendee.offers)),
+            "needs": json.dumps(list(attendee.needs)),
+            "created_at": now,
+            "updated_at": now,
+        }
+        columns = ", ".join(row)
+        self.db.execute(
+            f"INSERT INTO attendees ({columns}) VALUES ({', '.join(':' + k for k in row)})", row
+        )
+        return _attendee(row)
+
+    def get(self, attendee_id: str) -> Attendee:
+        found = self.rows("SELECT * FROM attendees WHERE id = ?", [self.resolve(attendee_id)])
+        return _attendee(found[0])
+
+    def for_workshop(self, workshop_id: WorkshopId) -> list[Attendee]:
+        return [
+            _attendee(r)
+            for r in self.rows(
+                "SELECT a.* FROM attendees a JOIN registrations r ON r.attendee_id = a.id "
+                "WHERE r.workshop_id = ? ORDER BY a.name_folded",
+                [workshop_id],
+            )
+        ]
+
+
+class RegistrationRepository(Repository):
+    table = "registrations"
+    label = N_("registration")
+
+    def add(self, workshop_id: WorkshopId, attendee_id: AttendeeId, source: str) -> str:
+        """Register an attendee for a workshop; registering twice keeps the first."""
+        new_id = uuid7()
+        self.db.execute(
+            "INSERT INTO registrations (id, workshop_id, attendee_id, registered_at, source) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (workshop_id, attendee_id) DO NOTHING",
+            [new_id, workshop_id, attendee_id, self.now(), source],
+        )
+        return new_id
+
+    def count(self, workshop_id: WorkshopId) -> int:
+        return self.scalar(
+            "SELECT COUNT(*) FROM registrations WHERE workshop_id = ?", [workshop_id]
+        )
+
+
+class ConsentRepository(Repository):
+    table = "consents"
+    label = N_("consent")
+
+    def record(
+        self, attendee_id: AttendeeId, purpose: ConsentPurpose, granted: bool, method: str
+    ) -> None:
+        """Consent is history: each answer is a new row; the latest one counts."""
+        self.db.execute(
+            "INSERT INTO consents (id, attendee_id, purpose, granted, recorded_at, method) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [uuid7(), attendee_id, purpose.value, int(granted), self.now(), method],
+        )
+
+    def current(self, attendee_id: AttendeeId) -> dict[ConsentPurpose, bool]:
+        """The latest answer per purpose; a purpose never asked counts as not granted."""
+        answers = {purpose: False for purpose in ConsentPurpose}
+        for row in self.rows(
+            "SELECT purpose, granted FROM consents WHERE attendee_id = ? "
+            "ORDER BY recorded_at, id",
+            [attendee_id],
+        ):
+            answers[ConsentPurpose(row["purpose"])] = bool(row["granted"])
+        return answers

@@ -1,0 +1,73 @@
+"""Check-in events (admitted, checked out, undone). Attendance is derived, never updated."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from facilitator_app.i18n import N_
+from facilitator_app.ids import uuid7
+from facilitator_app.models import CheckinEvent, EventId, WorkshopId
+from facilitator_app.store.base import Repository
+
+# Events that still count: not an undo, and not undone by a later event.
+_EFFECTIVE = """
+    SELECT e.* FROM checkin_events e
+    WHERE e.workshop_id = :workshop AND e.kind != 'undone'
+      AND NOT EXISTS (
+          SELECT 1 FROM checkin_events u WHERE u.kind = 'undone' AND u.undoes_id = e.id)
+"""
+
+
+class CheckinRepository(Repository):
+    table = "checkin_events"
+    label = N_("check-in")
+
+    def record(self, event: CheckinEvent) -> CheckinEvent:
+        """Append one event. Callers wrap it in a transaction of its own."""
+        event = replace(event, id=event.id or EventId(uuid7()))
+        self.db.execute(
+            "INSERT INTO checkin_events (id, workshop_id, session_id, attendee_id, kind, at, "
+            "desk, method, mode, online_minutes, undoes_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?)",
+            [
+                event.id,
+                event.workshop_id,
+                event.session_id,
+                event.attendee_id,
+                event.kind.value,
+                event.at,
+                event.desk,
+                event.method.value,
+                event.mode.value,
+                event.online_minutes,
+                event.undoes_id,
+            ],
+        )
+        return event
+
+    def in_room_since(self, workshop_id: WorkshopId, since: str) -> int:
+        """People whose latest in-room event since `since` (ISO UTC) admitted them."""
+        return self.scalar(
+            f"""
+            WITH eff AS ({_EFFECTIVE}),
+            latest AS (
+                SELECT kind, ROW_NUMBER() OVER (
+                    PARTITION BY attendee_id ORDER BY at DESC, id DESC) AS rank
+                FROM eff WHERE mode = 'in_room' AND at >= :since)
+            SELECT COUNT(*) FROM latest WHERE rank = 1 AND kind = 'admitted'
+            """,
+            {"workshop": workshop_id, "since": since},
+        )
+
+    def online_people(self, workshop_id: WorkshopId) -> int:
+        """People who attended at least one session of the workshop online."""
+        return self.scalar(
+            f"WITH eff AS ({_EFFECTIVE}) SELECT COUNT(DISTINCT attendee_id) FROM eff "
+            "WHERE mode = 'online' AND kind = 'admitted'",
+            {"workshop": workshop_id},
+        )
+
+    def count(self, workshop_id: WorkshopId) -> int:
+        return self.scalar(
+            "SELECT COUNT(*) FROM checkin_events WHERE workshop_id = ?", [workshop_id]
+        )

@@ -1,0 +1,127 @@
+"""Workshops and their sessions."""
+
+from __future__ import annotations
+
+import secrets
+
+from facilitator_app.i18n import N_
+from facilitator_app.ids import uuid7
+from facilitator_app.models import Session, SessionId, Workshop, WorkshopId
+from facilitator_app.store.base import Repository
+
+
+def _workshop(row: dict) -> Workshop:
+    return Workshop(
+        id=WorkshopId(row["id"]),
+        title=row["title"],
+        venue=row["venue"],
+        starts_on=row["starts_on"],
+        ends_on=row["ends_on"],
+        language=row["language"],
+        min_online_percent=row["min_online_percent"],
+        is_demo=bool(row["is_demo"]),
+        notes=row["notes"],
+    )
+
+
+def _session(row: dict) -> Session:
+    return Session(
+        id=SessionId(row["id"]),
+        workshop_id=WorkshopId(row["workshop_id"]),
+        title=row["title"],
+        starts_at=row["starts_at"],
+        ends_at=row["ends_at"],
+        position=row["position"],
+    )
+
+
+class WorkshopRepository(Repository):
+    table = "workshops"
+    label = N_("workshop")
+
+    def add(
+        self,
+        title: str,
+        *,
+        venue: str = "",
+        starts_on: str = "",
+        ends_on: str = "",
+        language: str = "es",
+        is_demo: bool = False,
+        notes: str = "",
+    ) -> Workshop:
+        row = {
+            "id": uuid7(),
+            "title": title.strip(),
+            "venue": venue.strip(),
+            "starts_on": starts_on,
+            "ends_on": ends_on or starts_on,
+            "language": language,
+            "min_online_percent": 60,
+            "token_secret": secrets.token_hex(32),
+            "is_demo": int(is_demo),
+            "notes": notes,
+            "created_at": self.now(),
+        }
+        self.db.execute(
+            "INSERT INTO workshops (id, title, venue, starts_on, ends_on, language, "
+            "min_online_percent, token_secret, is_demo, notes, created_at) VALUES (:id, :title, "
+            ":venue, :starts_on, :ends_on, :language, :min_online_percent, :token_secret, "
+            ":is_demo, :notes, :created_at)",
+            row,
+        )
+        return _workshop(row)
+
+    def get(self, workshop_id: str) -> Workshop:
+        found = self.rows("SELECT * FROM workshops WHERE id = ?", [self.resolve(workshop_id)])
+        return _workshop(found[0])
+
+    def list(self) -> list[Workshop]:
+        """Newest first (ids are time-ordered)."""
+        return [_workshop(r) for r in self.rows("SELECT * FROM workshops ORDER BY id DESC")]
+
+    def demo(self) -> Workshop | None:
+        found = self.rows("SELECT * FROM workshops WHERE is_demo = 1 ORDER BY id LIMIT 1")
+        return _workshop(found[0]) if found else None
+
+
+class SessionRepository(Repository):
+    table = "sessions"
+    label = N_("session")
+
+    def add(
+        self, workshop_id: WorkshopId, title: str, *, starts_at: str = "", ends_at: str = ""
+    ) -> Session:
+        position = self.scalar(
+            "SELECT COALESCE(MAX(position), -1) + 1 FROM sessions WHERE workshop_id = ?",
+            [workshop_id],
+        )
+        row = {
+            "id": uuid7(),
+            "workshop_id": workshop_id,
+            "title": title.strip(),
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "position": position,
+            "created_at": self.now(),
+        }
+        self.db.execute(
+            "INSERT INTO sessions (id, workshop_id, title, starts_at, ends_at, position, "
+            "created_at) VALUES (:id, :workshop_id, :title, :starts_at, :ends_at, :position, "
+            ":created_at)",
+            row,
+        )
+        return _session(row)
+
+    def get(self, session_id: str) -> Session:
+        found = self.rows("SELECT * FROM sessions WHERE id = ?", [self.resolve(session_id)])
+        return _session(found[0])
+
+    def for_workshop(self, workshop_id: WorkshopId) -> list[Session]:
+        return [
+            _session(r)
+            for r in self.rows(
+                "SELECT * FROM sessions WHERE workshop_id = ? ORDER BY position, id",
+                [workshop_id],
+            )
+        ]

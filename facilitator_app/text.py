@@ -1,0 +1,26 @@
+"""Text folding so that "José Pérez", "jose perez" and "PEREZ, José" find the same person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed (ñ becomes n), punctuation turned into single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", bare.casefold()).split())
+
+
+def name_key(text: str) -> str:
+    """A word-order-free key for duplicate detection: folded words, sorted."""
+    return " ".join(sorted(fold(text).split()))
+
+
+def matches_search(folded_name: str, query: str) -> bool:
+    """True when every word of `query` begins a word of the folded name, in any order."""
+    words = folded_name.split()
+    return all(any(w.startswith(q) for w in words) for q in fold(query).split())

@@ -1,0 +1,1 @@
+"""The Qt face of CREANDO Desk. Importing this package does not import Qt."""

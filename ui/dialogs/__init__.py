@@ -1,0 +1,1 @@
+"""Dialogs of the CREANDO Desk app."""

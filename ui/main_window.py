@@ -1,0 +1,232 @@
+"""The main window: navigation column, pages, workshop switcher, language, About."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from facilitator_app import APP_NAME, __version__
+from facilitator_app.db import make_backup
+from facilitator_app.errors import KnownError
+from facilitator_app.i18n import _, current_language
+from facilitator_app.models import Workshop
+from facilitator_app.services.demo import ensure_demo
+from facilitator_app.settings import save_setting
+from facilitator_app.store import Store
+from ui.dialogs.errors import show_known_error
+from ui.dialogs.workshop_dialog import WorkshopDialog
+from ui.pages.base import Page
+from ui.pages.coming import coming_page_factories
+from ui.pages.overview import OverviewPage
+from ui.pages.welcome import WelcomePage
+from ui.qt_i18n import apply_language
+from ui.tasks import TaskRunner
+
+BACKUP_EVERY_MINUTES = 10
+LANGUAGE_NAMES = {"es": "Español", "en": "English"}
+
+
+class MainWindow(QMainWindow):
+    shown = Signal()
+
+    def __init__(self, store: Store, db_path: Path | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.db_path = db_path
+        self.runner = TaskRunner(self)
+        self.setObjectName("mainWindow")
+        self.resize(1100, 720)
+        self.welcome = WelcomePage()
+        self.welcome.create_requested.connect(self.new_workshop)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.pages: list[Page] = [OverviewPage(store)]
+        self.pages += [factory(store) for factory in coming_page_factories()]
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(230)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            self.nav.addItem("")
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.modes = QStackedWidget()
+        self.modes.addWidget(self.welcome)
+        self.modes.addWidget(self._workspace())
+        self.setCentralWidget(self.modes)
+        self._build_toolbar()
+        self._build_menus()
+        self.backup_timer = QTimer(self, interval=BACKUP_EVERY_MINUTES * 60_000)
+        self.backup_timer.timeout.connect(self.backup_now)
+        if db_path is not None:
+            self.backup_timer.start()
+        self.retranslate()
+        self.reload_workshops()
+
+    def _workspace(self) -> QWidget:
+        workspace = QWidget()
+        layout = QHBoxLayout(workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, stretch=1)
+        return workspace
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar()
+        bar.setObjectName("workshopBar")
+        bar.setMovable(False)
+        self.workshop_label = QLabel()
+        self.switcher = QComboBox()
+        self.switcher.setObjectName("workshopSwitcher")
+        self.switcher.setMinimumWidth(420)
+        self.switcher.currentIndexChanged.connect(self._switch_workshop)
+        bar.addWidget(self.workshop_label)
+        bar.addWidget(self.switcher)
+        self.addToolBar(bar)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.new_action = self._action(self.file_menu, QKeySequence.StandardKey.New,
+                                       self.new_workshop)
+        self.demo_action = self._action(self.file_menu, None, self.open_demo)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit,
+                                        self.close)
+        self.go_menu = self.menuBar().addMenu("")
+        self.page_actions = [
+            self._action(self.go_menu, QKeySequence(f"Ctrl+{n + 1}"),
+                         lambda n=n: self.show_page(n))
+            for n in range(len(self.pages))
+        ]
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = self._action(self.help_menu, QKeySequence.StandardKey.HelpContents,
+                                         self.show_about)
+
+    def _action(self, menu, shortcut, slot: Callable[[], object]) -> QAction:
+        action = menu.addAction("")
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.workshop_label.setText(_("Workshop:") + " ")
+        self.file_menu.setTitle(_("&File"))
+        self.new_action.setText(_("&New workshop…"))
+        self.demo_action.setText(_("Open the &demo workshop"))
+        self.quit_action.setText(_("&Quit"))
+        self.go_menu.setTitle(_("&Go"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About CREANDO Desk"))
+        for row, page in enumerate(self.pages):
+            page.retranslate()
+            self.nav.item(row).setText(page.nav_title())
+            self.page_actions[row].setText(page.nav_title())
+        self.welcome.retranslate()
+        self.statusBar().showMessage(_("Database: {path}").format(
+            path=self.db_path or _("in memory")))
+
+    def set_language(self, code: str) -> None:
+        apply_language(code)
+        save_setting("language", code)
+        self.language_actions[code].setChecked(True)
+        self.retranslate()
+
+    def reload_workshops(self, select: str | None = None) -> None:
+        """Fill the switcher; with no workshop at all, show the welcome screen."""
+        workshops = self.store.workshops.list()
+        current = select or (self.current_workshop().id if self.current_workshop() else None)
+        self.switcher.blockSignals(True)
+        self.switcher.clear()
+        for workshop in workshops:
+            self.switcher.addItem(workshop.title, workshop)
+        index = next((i for i, w in enumerate(workshops) if w.id == current), 0)
+        self.switcher.setCurrentIndex(index if workshops else -1)
+        self.switcher.blockSignals(False)
+        self.modes.setCurrentIndex(1 if workshops else 0)
+        self.switcher.setEnabled(bool(workshops))
+        self._switch_workshop()
+        if workshops and self.nav.currentRow() < 0:
+            self.show_page(0)
+
+    def current_workshop(self) -> Workshop | None:
+        return self.switcher.currentData() if hasattr(self, "switcher") else None
+
+    def _switch_workshop(self, _index: int = 0) -> None:
+        workshop = self.current_workshop()
+        for page in self.pages:
+            page.set_workshop(workshop)
+
+    def show_page(self, index: int) -> None:
+        if self.modes.currentIndex() == 1:
+            self.nav.setCurrentRow(index)
+
+    def new_workshop(self) -> None:
+        dialog = WorkshopDialog(self.store, self)
+        if dialog.exec() and dialog.created:
+            self.reload_workshops(select=dialog.created.workshop.id)
+
+    def open_demo(self) -> None:
+        workshop, _created = ensure_demo(self.store)
+        self.reload_workshops(select=workshop.id)
+        self.show_page(0)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _("About CREANDO Desk"), _(
+            "<b>{app}</b> {version}<br><br>A desktop toolkit for facilitators of hybrid "
+            "workshops for migrant and refugee entrepreneurs, born in UNDP Peru's CREANDO "
+            "programme.<br><br>Your data stays on this computer: the app makes no network "
+            "calls. Database: {path}").format(app=APP_NAME, version=__version__,
+                                               path=self.db_path or _("in memory")))
+
+    def backup_now(self) -> None:
+        """Rolling backup off the GUI thread; the status bar says when it is done."""
+        if self.db_path is None:
+            return
+        path = self.db_path
+        self.runner.run(lambda: make_backup(path), self._backup_done, self._backup_failed)
+
+    def _backup_done(self, _target: object) -> None:
+        self.statusBar().showMessage(_("Backup saved."), 5000)
+
+    def _backup_failed(self, exc: Exception, details: str) -> None:
+        if isinstance(exc, KnownError):
+            show_known_error(self, exc)
+        else:
+            self.statusBar().showMessage(_("The backup failed: {error}").format(error=exc))
+            print(details)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.shown.emit)
+
+    def closeEvent(self, event) -> None:
+        self.backup_timer.stop()
+        self.runner.wait()
+        super().closeEvent(event)
+

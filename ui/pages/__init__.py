@@ -1,0 +1,1 @@
+"""One page per capability, shown in the main window's navigation column."""
