@@ -69,7 +69,7 @@ def sqlite_known_error(exc: sqlite3.Error, path: Path | None) -> KnownError | Bu
     kind = classify_sqlite_error(exc)
     where = str(path) if path else _("the database")
     messages = {
-        "busy": _("The database {path} is busy in another window or program. "
+        "busy": _("{path} is busy in another window or program. "
                   "Close it and try again."),
         "io": _("The disk could not read or write {path}. Check the drive and try again."),
         "full": _("The disk holding {path} is full. Free some space and try again."),

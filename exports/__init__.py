@@ -1,0 +1,1 @@
+"""Writers of PDF and Excel files: plain data in, file out. Never imports Qt or the store."""
