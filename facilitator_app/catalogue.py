@@ -7,6 +7,7 @@ and compiles the `.mo` the app loads.
 
 from __future__ import annotations
 
+import gettext
 import io
 import re
 import sys
@@ -74,8 +75,23 @@ def problems(language: str) -> Iterator[str]:
             if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(singular)):
                 yield f"{language}: placeholders differ: {singular!r} -> {text!r}"
     mo = po_path(language).with_suffix(".mo")
-    if not mo.exists() or mo.read_bytes() != compiled_mo(catalog):
+    if not mo.exists() or not _mo_matches(catalog, mo):
         yield f"{language}: {mo.name} is not compiled from the current .po"
+
+
+def _mo_matches(catalog: Catalog, mo: Path) -> bool:
+    """True when the compiled file gives every translation the .po has (and no other)."""
+    with mo.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    expected = {
+        message.id: message.string
+        for message in catalog
+        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+    }
+    catalogue_ids = {key for key in compiled._catalog if isinstance(key, str) and key}
+    return catalogue_ids == set(expected) and all(
+        compiled.gettext(key) == value for key, value in expected.items()
+    )
 
 
 def update(language: str = "es") -> None:
