@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from facilitator_app import APP_NAME, __version__
+from facilitator_app import APP_NAME, app_version
 from facilitator_app.db import list_backups, open_database, restore_backup
 from facilitator_app.errors import BugError, KnownError
 from facilitator_app.i18n import _, set_language
@@ -41,6 +41,14 @@ class Output:
         print(json.dumps(data, ensure_ascii=False, indent=2) if self.as_json else human())
 
 
+class VersionAction(argparse.Action):
+    """`--version`, reading the package metadata only when asked."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{APP_NAME} {app_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="creando",
@@ -49,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help=_("database file (default: your data folder)"))
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     parser.add_argument("--lang", choices=["es", "en"], help=_("language (es or en)"))
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0,
+                        help=_("show the version and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("app", help=_("launch the desktop app (the default)"))
     commands.add_parser("demo", help=_("create the demo workshop (safe to run twice)"))

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from facilitator_app.errors import CorruptDatabaseError, KnownError, mapped_sqlite_errors
 from facilitator_app.i18n import _
-from facilitator_app.migrations import apply_migrations, unknown_applied_migrations
 from facilitator_app.paths import backups_dir
+from facilitator_app.schema import migrate
+from facilitator_app.sql import Connection
 
 BUSY_TIMEOUT_MS = 5000
 KEEP_BACKUPS = 10
@@ -27,7 +26,7 @@ class BackupInfo:
     size: int
 
 
-def open_database(path: Path | str, *, backup_on_open: bool = True) -> Database:
+def open_database(path: Path | str, *, backup_on_open: bool = True) -> Connection:
     """Open (or create) the database at `path`, checked, migrated and backed up.
 
     A damaged file raises CorruptDatabaseError naming the newest good backup; it is never
@@ -46,24 +45,20 @@ def open_database(path: Path | str, *, backup_on_open: bool = True) -> Database:
     return db
 
 
-def _prepare(conn: sqlite3.Connection, db_path: Path | None) -> Database:
-    db = Database(conn, execute_plugins=False)
+def _prepare(conn: sqlite3.Connection, db_path: Path | None) -> Connection:
+    db = Connection(conn)
     with mapped_sqlite_errors(db_path):
-        with db.ensure_autocommit_on():
-            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        newer = unknown_applied_migrations(db)
-        if newer:
+        try:
+            migrate(conn)
+        except KnownError as exc:
             conn.close()
-            raise KnownError(
-                _("{path} was made by a newer version of CREANDO Desk. "
-                  "Update the app to open it.").format(path=db_path or MEMORY),
-                details=", ".join(newer),
-                path=db_path,
-            )
-        apply_migrations(db)
+            exc.message = exc.message.format(path=db_path or MEMORY)
+            exc.path = db_path
+            raise
     return db
 
 

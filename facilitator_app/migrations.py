@@ -1,4 +1,5 @@
-"""Append-only schema migrations. Never edit a released one: add the next.
+"""Append-only schema migrations (sqlite-utils). Never edit a released one: add the next,
+and its name to `schema.MIGRATION_NAMES`.
 
 Every table keys on a UUIDv7 text id so archives from several desks merge without collisions.
 """
@@ -8,7 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "creando"
+from facilitator_app.schema import MIGRATION_SET
+
 migrations = Migrations(MIGRATION_SET)
 
 _SCHEMA_1 = """
@@ -159,23 +161,6 @@ def initial_schema(db: Database) -> None:
     for statement in _SCHEMA_1.split(";"):
         if statement.strip():
             db.execute(statement)
-
-
-def known_migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
-
-
-def apply_migrations(db: Database) -> list[str]:
-    """Apply pending migrations; return the names applied (empty when up to date)."""
-    pending = [m.name for m in migrations.pending(db)]
-    migrations.apply(db)
-    return pending
-
-
-def unknown_applied_migrations(db: Database) -> list[str]:
-    """Migrations recorded in the file that this app does not know: a newer app made it."""
-    known = set(known_migration_names())
-    return [m.name for m in migrations.applied(db) if m.name not in known]
 
 
 @migrations(name="0002_app_meta")

@@ -7,11 +7,8 @@ from sqlite_utils import Database
 
 from facilitator_app.db import open_database
 from facilitator_app.errors import KnownError
-from facilitator_app.migrations import (
-    apply_migrations,
-    known_migration_names,
-    migrations,
-)
+from facilitator_app.migrations import migrations
+from facilitator_app.schema import MIGRATION_NAMES, migrate
 
 TABLES = {
     "workshops", "sessions", "attendees", "registrations", "consents", "checkin_events",
@@ -33,9 +30,10 @@ def test_a_fresh_database_gets_every_table_and_pragma(db_file: Path) -> None:
 def test_applying_twice_changes_nothing(db_file: Path) -> None:
     db = open_database(db_file, backup_on_open=False)
     schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
-    assert apply_migrations(db) == []
+    assert migrate(db.conn) == []
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
-    assert db["_sqlite_migrations"].count == len(known_migration_names())
+    assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(
+        MIGRATION_NAMES)
     db.close()
 
 
@@ -43,7 +41,7 @@ def test_a_database_made_by_the_first_migration_is_upgraded_with_its_data(
     db_file: Path,
 ) -> None:
     old = Database(db_file)
-    migrations.apply(old, stop_before=known_migration_names()[1])
+    migrations.apply(old, stop_before=MIGRATION_NAMES[1])
     old.execute(
         "INSERT INTO workshops (id, title, token_secret, created_at) "
         "VALUES ('w1', 'Taller antiguo', 'x', '2025-01-01T00:00:00+00:00')"
@@ -60,9 +58,8 @@ def test_a_database_made_by_the_first_migration_is_upgraded_with_its_data(
 
 def test_a_database_from_a_newer_app_is_refused_by_name(db_file: Path) -> None:
     db = open_database(db_file, backup_on_open=False)
-    db["_sqlite_migrations"].insert(
-        {"migration_set": "creando", "name": "9999_future", "applied_at": "2030"}
-    )
+    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+               "VALUES ('creando', '9999_future', '2030')")
     db.close()
     with pytest.raises(KnownError) as raised:
         open_database(db_file, backup_on_open=False)
@@ -78,3 +75,21 @@ def test_foreign_keys_are_enforced(store) -> None:
             "INSERT INTO sessions (id, workshop_id, title, created_at) "
             "VALUES ('s', 'no-such-workshop', 't', 'now')"
         )
+
+
+def test_the_registered_migrations_are_the_ones_the_schema_module_names() -> None:
+    fresh = Database(memory=True)
+    assert tuple(m.name for m in migrations.pending(fresh)) == MIGRATION_NAMES
+
+
+def test_an_up_to_date_file_opens_without_loading_sqlite_utils(db_file: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(db_file, backup_on_open=False).close()
+    code = ("import sys; from pathlib import Path; from facilitator_app.db import open_database;"
+            f"open_database(Path({str(db_file)!r}), backup_on_open=False).close();"
+            "print('sqlite_utils' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"

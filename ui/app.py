@@ -11,12 +11,11 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator_app import APP_NAME, __version__
+from facilitator_app import APP_NAME
 from facilitator_app.db import open_database, restore_backup
 from facilitator_app.errors import CorruptDatabaseError, KnownError
 from facilitator_app.i18n import _
 from facilitator_app.paths import asset, default_db_path
-from facilitator_app.services.demo import ensure_demo
 from facilitator_app.settings import load_settings
 from facilitator_app.store import Store
 from ui.dialogs.errors import install_excepthook, show_known_error
@@ -30,7 +29,6 @@ BENCH_ENV = "CREANDO_EXIT_WHEN_SHOWN"
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("CREANDO")
     app.setWindowIcon(QIcon(str(asset("icons", "creando.svg"))))
     app.setStyleSheet(STYLE_SHEET)
@@ -38,9 +36,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_store_interactively(path: Path) -> Store | None:
-    """Open the database; if it is damaged, offer to restore the newest good backup."""
+    """Open the database; if it is damaged, offer to restore the newest good backup.
+
+    The backup on open is left to the window, which takes it off the GUI thread.
+    """
     try:
-        return Store(open_database(path), path=path)
+        return Store(open_database(path, backup_on_open=False), path=path)
     except CorruptDatabaseError as exc:
         if exc.newest_backup is None or not _confirm_restore(exc):
             if exc.newest_backup is None:
@@ -75,11 +76,14 @@ def run_app(args: argparse.Namespace) -> int:
     if store is None:
         return 3
     if first_run:
+        from facilitator_app.services.demo import ensure_demo
+
         ensure_demo(store)
     window = MainWindow(store, path)
     if os.environ.get(BENCH_ENV):
         window.shown.connect(lambda: _report_start(app, started))
     window.show()
+    window.backup_now()  # the backup on open, taken off the GUI thread
     code = app.exec()
     store.close()
     return code

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator_app import APP_NAME, __version__
+from facilitator_app import APP_NAME, app_version
 from facilitator_app.db import make_backup
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _, current_language
 from facilitator_app.models import Workshop
-from facilitator_app.services.demo import ensure_demo
 from facilitator_app.settings import save_setting
 from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
@@ -192,6 +191,8 @@ class MainWindow(QMainWindow):
             self.reload_workshops(select=dialog.created.workshop.id)
 
     def open_demo(self) -> None:
+        from facilitator_app.services.demo import ensure_demo  # rarely used: load on demand
+
         workshop, _created = ensure_demo(self.store)
         self.reload_workshops(select=workshop.id)
         self.show_page(0)
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
             "<b>{app}</b> {version}<br><br>A desktop toolkit for facilitators of hybrid "
             "workshops for migrant and refugee entrepreneurs, born in UNDP Peru's CREANDO "
             "programme.<br><br>Your data stays on this computer: the app makes no network "
-            "calls. Database: {path}").format(app=APP_NAME, version=__version__,
+            "calls. Database: {path}").format(app=APP_NAME, version=app_version(),
                                                path=self.db_path or _("in memory")))
 
     def backup_now(self) -> None:

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from facilitator_app.clock import Clock, system_clock
 from facilitator_app.errors import mapped_sqlite_errors
+from facilitator_app.sql import Connection
 from facilitator_app.store.attendees import (
     AttendeeRepository,
     ConsentRepository,
@@ -25,7 +24,7 @@ from facilitator_app.store.workshops import SessionRepository, WorkshopRepositor
 class Store:
     """Everything the services need from storage, on one database connection."""
 
-    def __init__(self, db: Database, clock: Clock = system_clock, path: Path | None = None):
+    def __init__(self, db: Connection, clock: Clock = system_clock, path: Path | None = None):
         self.db = db
         self.clock = clock
         self.path = path

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from facilitator_app.clock import Clock, iso
 from facilitator_app.errors import NotFoundError
 from facilitator_app.i18n import _
+from facilitator_app.sql import Connection
 
 
 class Repository:
@@ -17,7 +16,7 @@ class Repository:
     table: str = ""
     label: str = ""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Connection, clock: Clock) -> None:
         self.db = db
         self.clock = clock
 

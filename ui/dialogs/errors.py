@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator_app import APP_NAME, __version__
+from facilitator_app import APP_NAME, app_version
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
 
@@ -60,7 +60,7 @@ class CrashDialog(QDialog):
 def crash_details(exc_type: type[BaseException], exc: BaseException,
                   tb: TracebackType | None) -> str:
     lines = traceback.format_exception(exc_type, exc, tb)
-    header = (f"{APP_NAME} {__version__} · Python {platform.python_version()} · "
+    header = (f"{APP_NAME} {app_version()} · Python {platform.python_version()} · "
               f"{platform.system()} {platform.release()}\n\n")
     return header + "".join(lines)
 
