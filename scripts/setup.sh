@@ -34,7 +34,8 @@ install_system_packages() {
 }
 
 setup_venv() {  # $1: extras, e.g. "" or "[test]"
-  local extras="${1:-}" stamp="$VENV/.installed${extras}"
+  local extras="${1:-}"
+  local stamp="$VENV/.installed${extras}"
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
   if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
