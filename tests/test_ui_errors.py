@@ -53,5 +53,6 @@ def test_qts_own_buttons_follow_the_language(qtbot) -> None:
     apply_language("en")
     english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(english)
-    assert english.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
+    cancel = english.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text().replace("&", "") == "Cancel"
 
