@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("app", help=_("launch the desktop app (the default)"))
     commands.add_parser("demo", help=_("create the demo workshop (safe to run twice)"))
     _add_workshop_commands(commands)
+    _add_attendee_commands(commands)
     _add_backup_commands(commands)
     return parser
 
@@ -78,6 +79,20 @@ def _add_workshop_commands(commands: argparse._SubParsersAction) -> None:
     create.add_argument(
         "--session", action="append", default=[], help=_("a session title (repeatable)")
     )
+
+
+def _add_attendee_commands(commands: argparse._SubParsersAction) -> None:
+    attendees = commands.add_parser("attendees", help=_("import or list attendees"))
+    actions = attendees.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imports = actions.add_parser("import", help=_("import a registration list (CSV or XLSX)"))
+    imports.add_argument("file", type=Path, help=_("the CSV or XLSX file"))
+    imports.add_argument("--workshop", required=True, help=_("workshop id or prefix"))
+    imports.add_argument("--sheet", help=_("the sheet to read (XLSX; default: the first)"))
+    imports.add_argument("--dry-run", action="store_true",
+                         help=_("check and report without importing"))
+    listing = actions.add_parser("list", help=_("list a workshop's attendees"))
+    listing.add_argument("--workshop", required=True, help=_("workshop id or prefix"))
+    listing.add_argument("--search", default="", help=_("name, business, email or phone"))
 
 
 def _add_backup_commands(commands: argparse._SubParsersAction) -> None:
@@ -141,6 +156,19 @@ def _workshop_json(summary: Any) -> dict:
     }
 
 
+def cmd_attendees(args: argparse.Namespace, out: Output) -> int:
+    from facilitator_app import cli_attendees
+
+    store = open_store(args)
+    if args.action == "import":
+        code, data, text = cli_attendees.import_attendees(store, args)
+        out.emit(data, lambda: text)
+        return code
+    data, text = cli_attendees.list_attendees(store, args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     path = db_path(args)
     if args.action == "restore":
@@ -165,6 +193,7 @@ def cmd_backups(args: argparse.Namespace, out: Output) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "demo": cmd_demo,
     "workshops": cmd_workshops,
+    "attendees": cmd_attendees,
     "backups": cmd_backups,
 }
 
@@ -191,8 +220,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args, out)
     except KnownError as exc:
-        _report(out, "known_error", exc.message, exc.details)
-        return EXIT_KNOWN
+        _report(out, "refused" if exc.exit_code == EXIT_REFUSED else "known_error",
+                exc.message, exc.details)
+        return exc.exit_code
     except BugError as exc:
         _report(out, "bug", str(exc), traceback.format_exc())
         return EXIT_BUG
@@ -202,7 +232,7 @@ def _report(out: Output, kind: str, message: str, details: str) -> None:
     if out.as_json:
         print(json.dumps({"error": kind, "message": message, "details": details},
                          ensure_ascii=False))
-    prefix = _("Error") if kind == "known_error" else _("Internal error (please report it)")
+    prefix = _("Internal error (please report it)") if kind == "bug" else _("Error")
     print(f"{prefix}: {message}", file=sys.stderr)
     if details and kind == "bug":
         print(details, file=sys.stderr)

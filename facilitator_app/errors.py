@@ -26,6 +26,12 @@ class KnownError(Exception):
         self.path = path
 
 
+class RejectedFileError(KnownError):
+    """A file the user gave us cannot be used as it is (exit code 1: a refused outcome)."""
+
+    exit_code = 1
+
+
 class CorruptDatabaseError(KnownError):
     """The database file is damaged or not a database; a backup may restore it."""
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from facilitator_app import demo_data
 from facilitator_app.clock import iso
+from facilitator_app.contact import normalise_phone
 from facilitator_app.models import (
     AttendanceMode,
     Attendee,
@@ -75,7 +76,7 @@ def _add_attendees(store: Store, workshop: Workshop) -> list[Attendee]:
                 id=AttendeeId(""),
                 given_names=spec["given_names"],
                 family_names=spec["family_names"],
-                phone=spec["phone"],
+                phone=normalise_phone(spec["phone"]) or "",
                 email=spec["email"] or "",
                 nationality=spec["nationality"],
                 gender=spec["gender"] or "",

@@ -62,6 +62,39 @@ class AttendeeRepository(Repository):
         found = self.rows("SELECT * FROM attendees WHERE id = ?", [self.resolve(attendee_id)])
         return _attendee(found[0])
 
+    def update(self, attendee: Attendee) -> Attendee:
+        """Overwrite the stored fields of `attendee.id` with the given ones."""
+        self.db.execute(
+            "UPDATE attendees SET given_names = ?, family_names = ?, name_folded = ?, "
+            "phone = ?, email = ?, nationality = ?, gender = ?, business = ?, sector = ?, "
+            "district = ?, offers = ?, needs = ?, updated_at = ? WHERE id = ?",
+            [attendee.given_names.strip(), attendee.family_names.strip(), fold(attendee.name),
+             attendee.phone, attendee.email.strip().lower(), attendee.nationality,
+             attendee.gender, attendee.business, attendee.sector, attendee.district,
+             json.dumps(list(attendee.offers)), json.dumps(list(attendee.needs)), self.now(),
+             attendee.id],
+        )
+        return attendee
+
+    def all(self) -> list[Attendee]:
+        return [_attendee(r) for r in self.rows("SELECT * FROM attendees ORDER BY id")]
+
+    def delete(self, attendee_id: AttendeeId) -> None:
+        self.db.execute("DELETE FROM attendees WHERE id = ?", [attendee_id])
+
+    def reassign(self, from_id: AttendeeId, to_id: AttendeeId) -> None:
+        """Move everything that points at `from_id` over to `to_id` (for merges)."""
+        self.db.execute(
+            "UPDATE registrations SET attendee_id = ? WHERE attendee_id = ? AND workshop_id "
+            "NOT IN (SELECT workshop_id FROM registrations WHERE attendee_id = ?)",
+            [to_id, from_id, to_id])
+        self.db.execute("DELETE FROM registrations WHERE attendee_id = ?", [from_id])
+        for table, column in (("consents", "attendee_id"), ("checkin_events", "attendee_id"),
+                              ("introductions", "from_attendee_id"),
+                              ("introductions", "to_attendee_id")):
+            self.db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?",
+                            [to_id, from_id])
+
     def for_workshop(self, workshop_id: WorkshopId) -> list[Attendee]:
         return [
             _attendee(r)
@@ -92,6 +125,11 @@ class RegistrationRepository(Repository):
             "SELECT COUNT(*) FROM registrations WHERE workshop_id = ?", [workshop_id]
         )
 
+    def is_registered(self, workshop_id: WorkshopId, attendee_id: AttendeeId) -> bool:
+        return bool(self.scalar(
+            "SELECT 1 FROM registrations WHERE workshop_id = ? AND attendee_id = ?",
+            [workshop_id, attendee_id]))
+
 
 class ConsentRepository(Repository):
     table = "consents"
@@ -106,6 +144,22 @@ class ConsentRepository(Repository):
             "VALUES (?, ?, ?, ?, ?, ?)",
             [uuid7(), attendee_id, purpose.value, int(granted), self.now(), method],
         )
+
+    def history(self, attendee_id: AttendeeId) -> list[dict]:
+        """Every answer, oldest first: purpose, granted, when and how."""
+        return self.rows(
+            "SELECT purpose, granted, recorded_at, method FROM consents WHERE attendee_id = ? "
+            "ORDER BY recorded_at, id", [attendee_id])
+
+    def current_for_workshop(self, workshop_id: WorkshopId) -> dict[str, dict[str, bool]]:
+        """Latest answer per purpose for everyone registered, in one query."""
+        answers: dict[str, dict[str, bool]] = {}
+        for row in self.rows(
+            "SELECT c.attendee_id, c.purpose, c.granted FROM consents c "
+            "JOIN registrations r ON r.attendee_id = c.attendee_id AND r.workshop_id = ? "
+            "ORDER BY c.recorded_at, c.id", [workshop_id]):
+            answers.setdefault(row["attendee_id"], {})[row["purpose"]] = bool(row["granted"])
+        return answers
 
     def current(self, attendee_id: AttendeeId) -> dict[ConsentPurpose, bool]:
         """The latest answer per purpose; a purpose never asked counts as not granted."""

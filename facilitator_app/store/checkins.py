@@ -67,6 +67,17 @@ class CheckinRepository(Repository):
             {"workshop": workshop_id},
         )
 
+    def presence(self, workshop_id: WorkshopId) -> dict[str, tuple[bool, bool]]:
+        """attendee id → (came in person at least once, attended online at least once)."""
+        found: dict[str, tuple[bool, bool]] = {}
+        for row in self.rows(
+            f"WITH eff AS ({_EFFECTIVE}) SELECT attendee_id, "
+            "MAX(mode = 'in_room') AS in_room, MAX(mode = 'online') AS online "
+            "FROM eff WHERE kind = 'admitted' GROUP BY attendee_id",
+            {"workshop": workshop_id}):
+            found[row["attendee_id"]] = (bool(row["in_room"]), bool(row["online"]))
+        return found
+
     def count(self, workshop_id: WorkshopId) -> int:
         return self.scalar(
             "SELECT COUNT(*) FROM checkin_events WHERE workshop_id = ?", [workshop_id]

@@ -1,0 +1,85 @@
+"""Normalising what people write in forms: phones, emails, nationality, gender."""
+
+from __future__ import annotations
+
+import re
+
+from facilitator_app.text import fold
+
+# Where CREANDO's participants live or come from, tried in this order for local numbers.
+PHONE_REGIONS = ("PE", "VE", "CO", "EC", "BO", "CL", "AR", "HT", "CU", "US", "ES")
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
+
+_NATIONALITIES = {
+    "VE": ("ve", "ven", "venezuela", "venezolano", "venezolana", "venezuelan"),
+    "PE": ("pe", "per", "peru", "peruano", "peruana", "peruvian"),
+    "CO": ("co", "col", "colombia", "colombiano", "colombiana", "colombian"),
+    "EC": ("ec", "ecu", "ecuador", "ecuatoriano", "ecuatoriana", "ecuadorian"),
+    "BO": ("bo", "bol", "bolivia", "boliviano", "boliviana", "bolivian"),
+    "HT": ("ht", "hti", "haiti", "haitiano", "haitiana", "haitian"),
+    "CU": ("cu", "cub", "cuba", "cubano", "cubana", "cuban"),
+    "CL": ("cl", "chl", "chile", "chileno", "chilena", "chilean"),
+    "AR": ("ar", "arg", "argentina", "argentino", "argentinian"),
+}
+_NATIONALITY_LOOKUP = {alias: code for code, aliases in _NATIONALITIES.items()
+                       for alias in aliases}
+_GENDERS = {
+    "F": ("f", "femenino", "mujer", "female", "woman", "fem"),
+    "M": ("m", "masculino", "hombre", "male", "man", "masc"),
+    "X": ("otro", "otra", "other", "no binario", "no binarie", "non binary", "x"),
+}
+_GENDER_LOOKUP = {alias: code for code, aliases in _GENDERS.items() for alias in aliases}
+
+
+def normalise_phone(raw: str) -> str | None:
+    """E.164 (`+51987654321`) for a number valid in one of PHONE_REGIONS; None if not."""
+    import phonenumbers  # loaded on first use (registration import, walk-ins)
+
+    text = raw.strip()
+    if not text:
+        return ""
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    for region in PHONE_REGIONS:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if text.startswith("+"):
+            return None
+    return None
+
+
+def display_phone(e164: str) -> str:
+    """`+51 987 654 321` for showing and printing."""
+    if not e164:
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalise_email(raw: str) -> str | None:
+    """Lower-cased address, "" for blank, None when it cannot be an address."""
+    text = raw.strip().lower()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    if not text:
+        return ""
+    return text if _EMAIL.match(text) else None
+
+
+def normalise_nationality(raw: str) -> str:
+    """ISO code for the common answers ("venezolana" → "VE"), else the text as written."""
+    return _NATIONALITY_LOOKUP.get(fold(raw), raw.strip()[:60])
+
+
+def normalise_gender(raw: str) -> str:
+    """F, M or X for the common answers; "" for blank or "prefer not to say"."""
+    return _GENDER_LOOKUP.get(fold(raw), "")

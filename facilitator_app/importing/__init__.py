@@ -1,0 +1,1 @@
+"""Reading registration lists (CSV, XLSX) into validated rows. No storage here."""

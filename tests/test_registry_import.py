@@ -1,0 +1,168 @@
+"""Importing registration lists into a workshop: rejects, duplicates, all-or-nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from facilitator_app.errors import RejectedFileError
+from facilitator_app.importing.headers import Field
+from facilitator_app.models import ConsentPurpose
+from facilitator_app.services.registry_import import apply_import, prepare_import
+from facilitator_app.services.workshops import create_workshop
+from tests.conftest import FIXTURES
+
+REGISTRATION = FIXTURES / "registration"
+
+SPANISH_LIST = (
+    "Marca temporal;Nombres;Apellidos;Celular / WhatsApp;Correo electrónico;Nacionalidad;"
+    "Nombre del emprendimiento;Rubro;¿Autoriza el tratamiento de sus datos personales?;"
+    "¿Acepta compartir su contacto con otros participantes?;¿Autorizas el uso de fotos?\n"
+    "2026-03-01;José Luis;Pérez Núñez;987 654 321;JOSE@EXAMPLE.COM;venezolana;Arepas Don José;"
+    "Alimentos;Sí;Sí;No\n"
+    "2026-03-01;Yusmary;Briceño Peña;0412-1234567;;Venezuela;Uñas Yus;Belleza;Sí;No;Sí\n"
+    "2026-03-01;;;999 888 777;sin@nombre.com;Perú;;;Sí;Sí;Sí\n"
+    "2026-03-01;Ana;Quispe;12;;Perú;;;Sí;Sí;Sí\n"
+    "2026-03-01;Luis;Huamán;912 345 678;luis@;Perú;;;Sí;Sí;Sí\n"
+    "2026-03-01;=HYPERLINK(\"http://x\");Malo;911 111 111;;Perú;;;Sí;Sí;Sí\n"
+    "2026-03-01;Carla;Mamani;922 222 222;;Perú;;;quizás;Sí;Sí\n"
+    "2026-03-02;Jose Luis;PEREZ NUÑEZ;+51 987654321;;;;;Sí;Sí;Sí\n"
+)
+
+
+@pytest.fixture
+def workshop(store):
+    return create_workshop(store, "Taller de prueba").workshop
+
+
+@pytest.fixture
+def spanish_file(tmp_path: Path) -> Path:
+    path = tmp_path / "inscritos.csv"
+    path.write_bytes(SPANISH_LIST.encode("cp1252"))
+    return path
+
+
+def test_rejects_name_row_column_and_reason(store, spanish_file) -> None:
+    plan = prepare_import(store, spanish_file)
+    assert [(r.row, r.column, r.reason) for r in plan.rejected] == [
+        (4, "Nombres", "missing name"),
+        (5, "Celular / WhatsApp",
+         "phone number not understood (write it with the country code, e.g. +51)"),
+        (6, "Correo electrónico", "not a valid email address"),
+        (7, "Nombres", "looks like a spreadsheet formula, not a name"),
+        (8, "¿Autoriza el tratamiento de sus datos personales?",
+         "consent answer not understood (use yes or no)"),
+    ]
+    assert [r.row for r in plan.accepted] == [2, 3, 9]
+
+
+def test_values_are_normalised_and_names_kept_as_written(store, spanish_file) -> None:
+    jose, yusmary, _again = prepare_import(store, spanish_file).accepted
+    assert (jose.given_names, jose.family_names) == ("José Luis", "Pérez Núñez")
+    assert jose.phone == "+51987654321" and jose.email == "jose@example.com"
+    assert jose.nationality == "VE" and yusmary.phone == "+584121234567"
+    assert jose.consents == {ConsentPurpose.PROCESSING: True,
+                             ConsentPurpose.SHARE_PARTICIPANTS: True,
+                             ConsentPurpose.PHOTOS: False}
+
+
+def test_the_same_person_twice_in_a_file_is_merged(store, workshop, spanish_file) -> None:
+    plan = prepare_import(store, spanish_file)
+    assert [(d.row, d.by, d.action, d.matches_row) for d in plan.duplicates] == [
+        (9, "phone", "merged", 2)]
+    result = apply_import(store, plan, workshop.id)
+    assert (result.created, result.merged, result.registered) == (2, 1, 2)
+
+
+def test_a_second_import_links_to_known_people_and_adds_nobody(store, workshop,
+                                                               spanish_file) -> None:
+    apply_import(store, prepare_import(store, spanish_file), workshop.id)
+    again = prepare_import(store, spanish_file)
+    assert [(d.row, d.action) for d in again.duplicates] == [
+        (2, "linked"), (3, "linked"), (9, "merged")]
+    result = apply_import(store, again, workshop.id)
+    assert (result.created, result.linked, result.merged, result.registered) == (0, 2, 1, 2)
+    assert len(store.attendees.all()) == 2
+
+
+def test_same_name_only_is_imported_but_flagged(store, workshop, tmp_path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("Nombre completo,Celular\nMaría José Rojas,987111222\n", encoding="utf-8")
+    apply_import(store, prepare_import(store, first), workshop.id)
+    second = tmp_path / "b.csv"
+    second.write_text("Nombre completo,Celular\nROJAS maria jose,986333444\n", encoding="utf-8")
+    plan = prepare_import(store, second)
+    assert [(d.by, d.action) for d in plan.duplicates] == [("name", "flagged")]
+    assert apply_import(store, plan, workshop.id).created == 1
+
+
+def test_nothing_is_half_imported_when_a_write_fails(store, workshop, spanish_file,
+                                                     monkeypatch) -> None:
+    plan = prepare_import(store, spanish_file)
+    calls = {"n": 0}
+    real_add = store.registrations.add
+
+    def failing_add(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real_add(*args, **kwargs)
+
+    monkeypatch.setattr(store.registrations, "add", failing_add)
+    with pytest.raises(Exception, match="disk"):
+        apply_import(store, plan, workshop.id)
+    assert store.attendees.all() == []
+    assert store.registrations.count(workshop.id) == 0
+
+
+def test_a_chosen_mapping_overrides_the_guess(store, tmp_path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Col A,Col B\nRosa Elena,Bodega Rosita\n", encoding="utf-8")
+    with pytest.raises(RejectedFileError, match="looks like a name"):
+        prepare_import(store, path)
+    plan = prepare_import(store, path, mapping={0: Field.FULL_NAME, 1: Field.BUSINESS})
+    assert plan.accepted[0].business == "Bodega Rosita"
+
+
+@pytest.mark.parametrize(("name", "sheet", "count"), [
+    ("kobotransfer_Kobo Test.csv", None, 5),
+    ("kpi_tutorial_w_repeats.csv", None, 1),
+    ("kobotransfer_GoogleDemoForm (Responses).xlsx", None, 3),
+    ("kobotransfer_Meeting_Form_-_latest_version_-_False_-_2024-03-14-09-51-14.xlsx",
+     "participants", 7),
+])
+def test_real_exports_with_a_name_column(store, workshop, name, sheet, count) -> None:
+    plan = prepare_import(store, REGISTRATION / name, sheet=sheet)
+    assert (len(plan.accepted), plan.rejected) == (count, [])
+    assert plan.skipped == len(plan.table.rows) - count  # rows with nothing mapped in them
+    assert apply_import(store, plan, workshop.id).registered == count
+
+
+@pytest.mark.parametrize("name", [
+    "antas_Respuestas_de_formulario_1.csv", "antas_presupuesto_1985_2021_cp1252.csv",
+    "puzzsoc_Registration Form (Responses) - Form Responses 1.csv",
+    "ruODK_build_Flora-Quadrat-0-4_1564384341.csv", "kobocruncher_data.xlsx",
+    "robotica_Formulario sin título (respuestas).xlsx",
+])
+def test_real_files_that_are_not_registration_lists_are_refused_clearly(store, name) -> None:
+    with pytest.raises(RejectedFileError, match="looks like a name") as raised:
+        prepare_import(store, REGISTRATION / name)
+    assert name in raised.value.message
+
+
+def test_formula_payloads_never_become_names(store, tmp_path) -> None:
+    payloads = (FIXTURES / "injection" / "payloadbox_csv-payload.txt").read_text(
+        encoding="utf-8", errors="replace").splitlines()
+    path = tmp_path / "payloads.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        import csv
+
+        writer = csv.writer(handle)
+        writer.writerow(["Nombre completo", "Negocio"])
+        for payload in payloads:
+            writer.writerow([payload, payload])
+    plan = prepare_import(store, path)
+    assert plan.accepted or plan.rejected
+    assert not any(r.name.startswith(("=", "+", "-", "@")) for r in plan.accepted)
