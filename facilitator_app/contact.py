@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from facilitator_app.text import fold
 
@@ -52,6 +53,7 @@ def normalise_phone(raw: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def display_phone(e164: str) -> str:
     """`+51 987 654 321` for showing and printing."""
     if not e164:

@@ -1,6 +1,6 @@
 """Save a PNG of every main-window page (run under Xvfb: `xvfb-run python scripts/screenshots.py`).
 
-Usage: python scripts/screenshots.py DB_PATH OUT_DIR [es|en]
+Usage: python scripts/screenshots.py DB_PATH OUT_DIR [es|en] [LIST_TO_PREVIEW]
 """
 
 from __future__ import annotations
@@ -29,13 +29,29 @@ def main() -> int:
     window = MainWindow(store, db_path)
     window.show()
 
+    def save(widget, name: str) -> None:
+        app.processEvents()
+        target = out / f"{language}-{name}.png"
+        widget.grab().save(str(target))
+        print(target)
+
     def shoot() -> None:
         for index, page in enumerate(window.pages):
             window.show_page(index)
-            app.processEvents()
-            target = out / f"{language}-{index}-{type(page).__name__.lower()}.png"
-            window.grab().save(str(target))
-            print(target)
+            save(window, f"{index}-{type(page).__name__.lower()}")
+        window.show_page(1)
+        window.pages[1].search.setText("nuñez ROSA")
+        save(window, "attendees-search")
+        if len(sys.argv) > 4:
+            from ui.dialogs.import_dialog import ImportDialog
+
+            dialog = ImportDialog(store, window.current_workshop(), window)
+            dialog.show()
+            dialog.load(Path(sys.argv[4]))
+            save(dialog, "import-preview")
+            dialog.tabs.setCurrentIndex(0)
+            save(dialog, "import-columns")
+            dialog.close()
         app.quit()
 
     QTimer.singleShot(300, shoot)

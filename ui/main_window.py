@@ -28,6 +28,7 @@ from facilitator_app.settings import save_setting
 from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
 from ui.dialogs.workshop_dialog import WorkshopDialog
+from ui.pages.attendees import AttendeesPage
 from ui.pages.base import Page
 from ui.pages.coming import coming_page_factories
 from ui.pages.overview import OverviewPage
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.welcome.create_requested.connect(self.new_workshop)
         self.welcome.demo_requested.connect(self.open_demo)
-        self.pages: list[Page] = [OverviewPage(store)]
+        self.pages: list[Page] = [OverviewPage(store), AttendeesPage(store)]
         self.pages += [factory(store) for factory in coming_page_factories()]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

@@ -13,9 +13,6 @@ from ui.pages.base import Page
 
 # (navigation title, what the page will hold) — both marked for translation.
 COMING_PAGES: dict[str, tuple[str, str]] = {
-    "attendees": (N_("Attendees"), N_(
-        "Import registration lists (CSV, Excel), search by name without caring about accents, "
-        "merge duplicates, register walk-ins and record consent.")),
     "checkin": (N_("Check-in"), N_(
         "Check people in with the webcam, a USB barcode scanner or by name; walk-ins; "
         "attendance per session.")),

@@ -1,0 +1,155 @@
+"""Register a walk-in or edit an attendee, with consent asked purpose by purpose."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator_app.clock import parse_iso
+from facilitator_app.contact import display_phone
+from facilitator_app.errors import KnownError
+from facilitator_app.i18n import _
+from facilitator_app.models import Attendee, AttendeeId, ConsentPurpose, Workshop
+from facilitator_app.services.attendees import (
+    clean_contact,
+    possible_duplicates,
+    register_walk_in,
+    set_consents,
+    update_attendee,
+)
+from facilitator_app.store import Store
+from ui.models.attendee_table import consent_label
+
+TEXT_FIELDS = ("given_names", "family_names", "phone", "email", "nationality", "business",
+               "sector", "district")
+
+
+def field_labels() -> dict[str, str]:
+    return {"given_names": _("Given names"), "family_names": _("Family names"),
+            "phone": _("Phone / WhatsApp"), "email": _("Email"),
+            "nationality": _("Nationality"), "business": _("Business"), "sector": _("Sector"),
+            "district": _("District")}
+
+
+def consent_methods() -> dict[str, str]:
+    return {"verbal": _("said so in person"), "paper": _("signed a paper form"),
+            "form": _("answered an online form")}
+
+
+class AttendeeDialog(QDialog):
+    """With `attendee` None it registers a walk-in for `workshop`; else it edits."""
+
+    def __init__(self, store: Store, workshop: Workshop, attendee: Attendee | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.workshop, self.original = store, workshop, attendee
+        self.saved: Attendee | None = None
+        self.setWindowTitle(_("Edit attendee") if attendee else _("Register a walk-in"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for name, label in field_labels().items():
+            edit = QLineEdit(self._initial(name))
+            edit.setObjectName(name)
+            self.edits[name] = edit
+            form.addRow(label, edit)
+        layout.addLayout(form)
+        layout.addWidget(self._consent_box())
+        self.error = QLabel(wordWrap=True)
+        self.error.setObjectName("formError")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.edits["given_names"].setFocus()
+
+    def _initial(self, name: str) -> str:
+        if self.original is None:
+            return ""
+        value = getattr(self.original, name)
+        return display_phone(value) if name == "phone" else value
+
+    def _consent_box(self) -> QGroupBox:
+        box = QGroupBox(_("Consent (ask each question)"))
+        form = QFormLayout(box)
+        current = (self.store.consents.current(self.original.id) if self.original
+                   else dict.fromkeys(ConsentPurpose, False))
+        history = self.store.consents.history(self.original.id) if self.original else []
+        self.consent_checks: dict[ConsentPurpose, QCheckBox] = {}
+        for purpose in ConsentPurpose:
+            check = QCheckBox(consent_label(purpose))
+            check.setObjectName(f"consent_{purpose.value}")
+            check.setChecked(current[purpose])
+            last = [row for row in history if row["purpose"] == purpose.value]
+            if last:
+                when = parse_iso(last[-1]["recorded_at"]).astimezone().strftime("%d/%m/%Y %H:%M")
+                check.setToolTip(_("Last answer recorded {when} ({how})").format(
+                    when=when, how=last[-1]["method"]))
+            self.consent_checks[purpose] = check
+            form.addRow(check)
+        self.consent_method = QComboBox()
+        for key, label in consent_methods().items():
+            self.consent_method.addItem(label, key)
+        form.addRow(_("How consent was given"), self.consent_method)
+        return box
+
+    def values(self) -> Attendee:
+        base = self.original or Attendee(id=AttendeeId(""), given_names="")
+        return replace(base, **{name: edit.text().strip() for name, edit in self.edits.items()})
+
+    def accept(self) -> None:
+        person = self.values()
+        answers = {p: check.isChecked() for p, check in self.consent_checks.items()}
+        method = self.consent_method.currentData()
+        try:
+            if self.original is None:
+                twin = self._known_twin(person)
+                if twin is False:
+                    return
+                self.saved = twin or register_walk_in(self.store, self.workshop.id, person,
+                                                      answers, method)
+            else:
+                self.saved = update_attendee(self.store, person)
+                set_consents(self.store, person.id, answers, method)
+        except KnownError as exc:
+            self.error.setText(exc.message)
+            return
+        super().accept()
+
+    def _known_twin(self, person: Attendee) -> Attendee | bool | None:
+        """A known person the user picked instead (registered here), None to go on, False
+        to stay in the dialog."""
+        try:
+            twins = possible_duplicates(self.store, clean_contact(person))
+        except KnownError:
+            return None  # saving reports what is wrong
+        if not twins:
+            return None
+        other, by = twins[0]
+        box = QMessageBox(QMessageBox.Icon.Question, _("Already registered?"), _(
+            "{name} is already known (same {by}).").format(name=other.name, by=_(by)), parent=self)
+        use = box.addButton(_("Register {name} here").format(name=other.name),
+                            QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(_("Register a new person"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is use:
+            with self.store.transaction():
+                self.store.registrations.add(self.workshop.id, other.id, source="walk_in")
+            return other
+        return None if box.clickedButton() is new else False
