@@ -1,128 +1,41 @@
 """Run every benchmark and print a table: figure, baseline measured in the same run, ratio.
 
-Usage: python -m benchmarks.run [--repeat N]
+Usage: python -m benchmarks.run [--repeat N] [--only NAME ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-BARE_WINDOW = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.show()
-QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
-app.exec()
-"""
+from benchmarks.bench_registry import import_rows, search_keystrokes
+from benchmarks.bench_start import checkin_commits, cold_start
 
-
-@dataclass
-class Row:
-    name: str
-    figure: float
-    baseline_name: str
-    baseline: float
-    unit: str
-    goal: str = ""
-
-    @property
-    def ratio(self) -> float:
-        return self.figure / self.baseline if self.baseline else float("inf")
-
-
-def time_until_line(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from spawning `command` until it prints its first line."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    process.stdout.readline()
-    elapsed = time.perf_counter() - started
-    process.communicate(timeout=60)
-    return elapsed
-
-
-def median_of(repeat: int, measure: Callable[[], float]) -> float:
-    return statistics.median(measure() for _ in range(repeat))
-
-
-def cold_start(repeat: int) -> Row:
-    # A new process each time, as a user starts it: with the bytecode cache Python writes
-    # on first run (some shells set PYTHONDONTWRITEBYTECODE, which users do not have).
-    env = {key: value for key, value in os.environ.items()
-           if key != "PYTHONDONTWRITEBYTECODE"}
-    env.update(QT_QPA_PLATFORM="offscreen", CREANDO_EXIT_WHEN_SHOWN="1")
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "bench.db"
-        subprocess.run([sys.executable, "-m", "facilitator_app", "--db", str(db), "demo"],
-                       check=True, capture_output=True, env=env, cwd=ROOT)
-        app = [sys.executable, "-m", "ui.app", "--db", str(db)]
-        bare = [sys.executable, "-c", BARE_WINDOW]
-        for warm_up in (app, bare):
-            time_until_line(warm_up, env)
-        figure = median_of(repeat, lambda: time_until_line(app, env))
-        baseline = median_of(repeat, lambda: time_until_line(bare, env))
-    ok = figure <= 1.5 and figure <= 2 * baseline
-    return Row("cold start to shown main window (demo)", figure,
-               "bare QApplication + QMainWindow", baseline, "s",
-               f"<=1.5 s and <=2x: {'met' if ok else 'MISSED'}")
-
-
-def checkin_commits(repeat: int, commits: int = 500) -> Row:
-    """One transaction per scan with synchronous=FULL, against synchronous=OFF."""
-    from facilitator_app.clock import iso
-    from facilitator_app.db import open_database
-    from facilitator_app.models import CheckinEvent, CheckinKind, CheckinMethod, EventId
-    from facilitator_app.services.demo import ensure_demo
-    from facilitator_app.store import Store
-
-    def run(synchronous: str) -> float:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "bench.db"
-            store = Store(open_database(path, backup_on_open=False), path=path)
-            workshop, _ = ensure_demo(store)
-            person = store.attendees.for_workshop(workshop.id)[0]
-            store.db.execute(f"PRAGMA synchronous={synchronous}")
-            started = time.perf_counter()
-            for _ in range(commits):
-                with store.transaction():
-                    store.checkins.record(CheckinEvent(
-                        id=EventId(""), workshop_id=workshop.id, attendee_id=person.id,
-                        kind=CheckinKind.ADMITTED, at=iso(store.clock()),
-                        method=CheckinMethod.SCANNER))
-            elapsed = (time.perf_counter() - started) / commits * 1000
-            store.close()
-            return elapsed
-
-    figure = median_of(repeat, lambda: run("FULL"))
-    baseline = median_of(repeat, lambda: run("OFF"))
-    return Row("check-in commit, WAL + synchronous=FULL", figure,
-               "same with synchronous=OFF (no durability)", baseline, "ms")
+BENCHMARKS = {
+    "start": cold_start,
+    "commit": checkin_commits,
+    "import": import_rows,
+    "search": search_keystrokes,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS))
     args = parser.parse_args(argv)
-    rows = [cold_start(args.repeat), checkin_commits(args.repeat)]
-    header = f"{'benchmark':44} {'figure':>10} {'baseline':>10} {'ratio':>6}  baseline / goal"
+    chosen = args.only or list(BENCHMARKS)
+    header = f"{'benchmark':46} {'figure':>10} {'baseline':>10} {'ratio':>6}  baseline; goal"
     print(header)
     print("-" * len(header))
-    for row in rows:
-        print(f"{row.name:44} {row.figure:>8.3f}{row.unit:>2} {row.baseline:>8.3f}{row.unit:>2} "
-              f"{row.ratio:>6.2f}  {row.baseline_name}" + (f"; {row.goal}" if row.goal else ""))
+    for name in chosen:
+        row = BENCHMARKS[name](args.repeat)
+        print(f"{row.name:46} {row.figure:>8.3f}{row.unit:>2} {row.baseline:>8.3f}{row.unit:>2}"
+              f" {row.ratio:>6.2f}  {row.baseline_name}" + (f"; {row.goal}" if row.goal else ""),
+              flush=True)
     return 0
 
 

@@ -9,6 +9,8 @@ from facilitator_app.text import fold
 
 # Where CREANDO's participants live or come from, tried in this order for local numbers.
 PHONE_REGIONS = ("PE", "VE", "CO", "EC", "BO", "CL", "AR", "HT", "CU", "US", "ES")
+_PERU_MOBILE = re.compile(r"^(?:\+51|0051)?(9\d{8})$")  # Peruvian mobiles: 9 and 8 digits
+_PHONE_PUNCTUATION = re.compile(r"[\s().-]")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
 
 _NATIONALITIES = {
@@ -34,11 +36,14 @@ _GENDER_LOOKUP = {alias: code for code, aliases in _GENDERS.items() for alias in
 
 def normalise_phone(raw: str) -> str | None:
     """E.164 (`+51987654321`) for a number valid in one of PHONE_REGIONS; None if not."""
-    import phonenumbers  # loaded on first use (registration import, walk-ins)
-
     text = raw.strip()
     if not text:
         return ""
+    peruvian_mobile = _PERU_MOBILE.match(_PHONE_PUNCTUATION.sub("", text))
+    if peruvian_mobile:  # most numbers in a list are these: skip the general parser
+        return "+51" + peruvian_mobile.group(1)
+    import phonenumbers  # loaded on first use (registration import, walk-ins)
+
     if text.startswith("00"):
         text = "+" + text[2:]
     for region in PHONE_REGIONS:

@@ -10,9 +10,10 @@ _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower-case, accents removed (ñ becomes n), punctuation turned into single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", bare.casefold()).split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
 def name_key(text: str) -> str:

@@ -130,8 +130,12 @@ def _table(source: str, records: list[list[str]], **info: object) -> Table:
 
 def _clean(value: str) -> str:
     """Text without control characters (tabs and newlines become spaces), trimmed."""
-    return "".join(" " if ch in "\t\r\n" else ch for ch in value
-                   if ch in "\t\r\n" or (ord(ch) >= 32 and ord(ch) != 127)).strip()
+    if value.isprintable():
+        return value.strip()
+    return value.translate(_CONTROLS).strip()
+
+
+_CONTROLS = {code: None for code in (*range(32), 127)} | dict.fromkeys(map(ord, "\t\r\n"), " ")
 
 
 def check_zip(path: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from facilitator_app.errors import RejectedFileError
-from facilitator_app.i18n import _
+from facilitator_app.i18n import N_, _
 from facilitator_app.importing.headers import Field, guess_mapping, has_name
 from facilitator_app.importing.reading import Table, read_table
 from facilitator_app.importing.rows import Registrant, Reject, parse_rows
@@ -22,6 +22,10 @@ from facilitator_app.store import Store
 from facilitator_app.text import name_key
 
 Progress = Callable[[int, int], None]
+
+# Words stored in Duplicate.by / .action, marked here so they are translated where shown.
+MATCH_WORDS = (N_("phone"), N_("email"), N_("name"), N_("merged"), N_("linked"),
+               N_("flagged"))
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,9 @@ class AttendeeDialog(QDialog):
             last = [row for row in history if row["purpose"] == purpose.value]
             if last:
                 when = parse_iso(last[-1]["recorded_at"]).astimezone().strftime("%d/%m/%Y %H:%M")
+                method = last[-1]["method"]
                 check.setToolTip(_("Last answer recorded {when} ({how})").format(
-                    when=when, how=last[-1]["method"]))
+                    when=when, how=consent_methods().get(method, method)))
             self.consent_checks[purpose] = check
             form.addRow(check)
         self.consent_method = QComboBox()
