@@ -36,11 +36,11 @@ def main() -> int:
         print(target)
 
     def shoot() -> None:
-        for index, page in enumerate(window.pages):
+        for index in range(len(window.pages)):
             window.show_page(index)
-            save(window, f"{index}-{type(page).__name__.lower()}")
+            save(window, f"{index}-{type(window.page(index)).__name__.lower()}")
         window.show_page(1)
-        window.pages[1].search.setText("nuñez ROSA")
+        window.page(1).search.setText("nuñez ROSA")
         save(window, "attendees-search")
         if len(sys.argv) > 4:
             from ui.dialogs.import_dialog import ImportDialog

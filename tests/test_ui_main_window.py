@@ -40,7 +40,7 @@ def click_nav(qtbot, window: MainWindow, row: int) -> None:
 
 
 def test_overview_shows_the_demo_counts(window: MainWindow) -> None:
-    overview = window.pages[0]
+    overview = window.page(0)
     assert isinstance(overview, OverviewPage)
     assert window.stack.currentWidget() is overview
     assert overview.cards["registered"].value.text() == "60"
@@ -60,7 +60,7 @@ def test_clicking_every_navigation_entry_shows_its_page(qtbot, window: MainWindo
         if isinstance(page, ComingPage):
             assert "not built yet" in page.status.text()
     click_nav(qtbot, window, 0)
-    assert window.stack.currentWidget() is window.pages[0]
+    assert window.stack.currentWidget() is window.page(0)
 
 
 def test_keyboard_shortcuts_switch_pages(qtbot, window: MainWindow) -> None:
@@ -73,7 +73,7 @@ def test_switching_language_retranslates_everything_and_is_remembered(
 ) -> None:
     window.language_actions["es"].trigger()
     assert window.nav.item(0).text() == "Resumen del taller"
-    assert window.pages[0].cards["registered"].caption.text() != "Registered"
+    assert window.page(0).cards["registered"].caption.text() != "Registered"
     assert load_settings()["language"] == "es"
     window.language_actions["en"].trigger()
     assert window.nav.item(0).text() == "Workshop overview"
@@ -90,7 +90,7 @@ def test_an_empty_database_offers_create_or_demo(qtbot, tmp_path: Path) -> None:
     assert not main.switcher.isEnabled()
     qtbot.mouseClick(main.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert main.modes.currentIndex() == 1
-    assert main.pages[0].cards["registered"].value.text() == "60"
+    assert main.page(0).cards["registered"].value.text() == "60"
     main.close()
     store.close()
 
@@ -108,7 +108,7 @@ def test_creating_a_workshop_in_the_dialog(qtbot, window: MainWindow) -> None:
     assert [s.title for s in dialog.created.sessions] == ["Costos fijos", "Precio justo"]
     window.reload_workshops(select=dialog.created.workshop.id)
     assert window.switcher.currentText() == "Taller de costos"
-    assert window.pages[0].heading.text() == "Taller de costos"
+    assert window.page(0).heading.text() == "Taller de costos"
 
 
 def test_the_switcher_changes_the_overview(qtbot, window: MainWindow) -> None:
@@ -118,7 +118,7 @@ def test_the_switcher_changes_the_overview(qtbot, window: MainWindow) -> None:
     window.reload_workshops()
     index = window.switcher.findText("Segundo taller")
     window.switcher.setCurrentIndex(index)
-    assert window.pages[0].cards["registered"].value.text() == "0"
+    assert window.page(0).cards["registered"].value.text() == "0"
 
 
 def test_a_damaged_database_offers_the_restore_and_restores(qtbot, db_file: Path) -> None:

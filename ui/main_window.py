@@ -28,10 +28,8 @@ from facilitator_app.settings import save_setting
 from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
 from ui.dialogs.workshop_dialog import WorkshopDialog
-from ui.pages.attendees import AttendeesPage
 from ui.pages.base import Page
-from ui.pages.coming import coming_page_factories
-from ui.pages.overview import OverviewPage
+from ui.pages.registry import PAGES
 from ui.pages.welcome import WelcomePage
 from ui.qt_i18n import apply_language
 from ui.tasks import TaskRunner
@@ -53,16 +51,15 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.welcome.create_requested.connect(self.new_workshop)
         self.welcome.demo_requested.connect(self.open_demo)
-        self.pages: list[Page] = [OverviewPage(store), AttendeesPage(store)]
-        self.pages += [factory(store) for factory in coming_page_factories()]
+        self.pages: list[Page | None] = [None] * len(PAGES)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(230)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        for _spec in PAGES:
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
             self.nav.addItem("")
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._navigate)
         self.modes = QStackedWidget()
         self.modes.addWidget(self.welcome)
         self.modes.addWidget(self._workspace())
@@ -109,7 +106,7 @@ class MainWindow(QMainWindow):
         self.page_actions = [
             self._action(self.go_menu, QKeySequence(f"Ctrl+{n + 1}"),
                          lambda n=n: self.show_page(n))
-            for n in range(len(self.pages))
+            for n in range(len(PAGES))
         ]
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
@@ -143,10 +140,11 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About CREANDO Desk"))
-        for row, page in enumerate(self.pages):
+        for row, spec in enumerate(PAGES):
+            self.nav.item(row).setText(_(spec.title))
+            self.page_actions[row].setText(_(spec.title))
+        for page in self.built_pages():
             page.retranslate()
-            self.nav.item(row).setText(page.nav_title())
-            self.page_actions[row].setText(page.nav_title())
         self.welcome.retranslate()
         self.statusBar().showMessage(_("Database: {path}").format(
             path=self.db_path or _("in memory")))
@@ -179,8 +177,29 @@ class MainWindow(QMainWindow):
 
     def _switch_workshop(self, _index: int = 0) -> None:
         workshop = self.current_workshop()
-        for page in self.pages:
+        for page in self.built_pages():
             page.set_workshop(workshop)
+
+    def built_pages(self) -> list[Page]:
+        return [page for page in self.pages if page is not None]
+
+    def page(self, index: int) -> Page:
+        """The page at `index`, built (and put in the stack) on first use."""
+        existing = self.pages[index]
+        if existing is not None:
+            return existing
+        page = PAGES[index].build(self.store)
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.pages[index] = page
+        page.set_workshop(self.current_workshop())
+        return page
+
+    def _navigate(self, index: int) -> None:
+        if index >= 0:
+            self.stack.setCurrentWidget(self.page(index))
 
     def show_page(self, index: int) -> None:
         if self.modes.currentIndex() == 1:

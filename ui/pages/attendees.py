@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
 from facilitator_app.i18n import _
 from facilitator_app.services.attendees import attendee_rows
 from facilitator_app.store import Store
-from ui.dialogs.attendee_dialog import AttendeeDialog
-from ui.dialogs.import_dialog import ImportDialog
-from ui.dialogs.merge_dialog import MergeDialog
 from ui.models.attendee_table import AttendeeTableModel, Status
 from ui.pages.base import Page
 
@@ -80,8 +77,6 @@ class AttendeesPage(Page):
             row.addWidget(widget)
         return row
 
-    def nav_title(self) -> str:
-        return _("Attendees")
 
     def retranslate(self) -> None:
         self.heading.setText(_("Attendees"))
@@ -123,10 +118,14 @@ class AttendeesPage(Page):
             shown=self.model.rowCount(), total=len(self.model.rows)))
 
     def import_list(self) -> None:
+        from ui.dialogs.import_dialog import ImportDialog  # dialogs load when first used
+
         if self.workshop and ImportDialog(self.store, self.workshop, self).exec():
             self.refresh()
 
     def register_walk_in(self) -> None:
+        from ui.dialogs.attendee_dialog import AttendeeDialog
+
         if self.workshop and AttendeeDialog(self.store, self.workshop, None, self).exec():
             self.refresh()
 
@@ -135,10 +134,14 @@ class AttendeesPage(Page):
         if not self.workshop or not rows:
             return
         person = self.model.row_at(rows[0].row()).attendee
+        from ui.dialogs.attendee_dialog import AttendeeDialog
+
         if AttendeeDialog(self.store, self.workshop, person, self).exec():
             self.refresh()
 
     def review_duplicates(self) -> None:
+        from ui.dialogs.merge_dialog import MergeDialog
+
         if self.workshop:
             dialog = MergeDialog(self.store, self.workshop, self)
             dialog.exec()

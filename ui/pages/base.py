@@ -16,12 +16,19 @@ class Page(QWidget):
         self.store = store
         self.workshop: Workshop | None = None
 
-    def nav_title(self) -> str:
-        raise NotImplementedError
 
     def set_workshop(self, workshop: Workshop | None) -> None:
+        """Show `workshop`; a hidden page reloads only when it is next shown."""
         self.workshop = workshop
-        self.refresh()
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Reload what the page shows from the store."""

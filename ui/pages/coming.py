@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -46,8 +44,6 @@ class ComingPage(Page):
             layout.addWidget(widget)
         self.retranslate()
 
-    def nav_title(self) -> str:
-        return _(COMING_PAGES[self.key][0])
 
     def retranslate(self) -> None:
         title, body = COMING_PAGES[self.key]
@@ -56,6 +52,3 @@ class ComingPage(Page):
         self.status.setText(_("This part of CREANDO Desk is not built yet. "
                               "It will appear here in a coming version."))
 
-
-def coming_page_factories() -> list[Callable[[Store], Page]]:
-    return [lambda store, key=key: ComingPage(store, key) for key in COMING_PAGES]

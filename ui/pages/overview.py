@@ -65,8 +65,6 @@ class OverviewPage(Page):
         self.timer.timeout.connect(self.refresh)
         self.retranslate()
 
-    def nav_title(self) -> str:
-        return _("Workshop overview")
 
     def retranslate(self) -> None:
         captions = {

@@ -1,0 +1,49 @@
+"""The pages of the main window, in navigation order. A page's module is imported and the
+page built only when it is first shown, so start-up stays fast as pages grow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from facilitator_app.i18n import N_
+from facilitator_app.store import Store
+from ui.pages.base import Page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title: str  # untranslated (N_), translated when shown
+    build: Callable[[Store], Page]
+
+
+def _overview(store: Store) -> Page:
+    from ui.pages.overview import OverviewPage
+
+    return OverviewPage(store)
+
+
+def _attendees(store: Store) -> Page:
+    from ui.pages.attendees import AttendeesPage
+
+    return AttendeesPage(store)
+
+
+def _coming(key: str) -> Callable[[Store], Page]:
+    def build(store: Store) -> Page:
+        from ui.pages.coming import ComingPage
+
+        return ComingPage(store, key)
+
+    return build
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(N_("Workshop overview"), _overview),
+    PageSpec(N_("Attendees"), _attendees),
+    PageSpec(N_("Check-in"), _coming("checkin")),
+    PageSpec(N_("Sessions"), _coming("sessions")),
+    PageSpec(N_("Networking"), _coming("networking")),
+    PageSpec(N_("Reports"), _coming("reports")),
+    PageSpec(N_("Archive"), _coming("archive")),
+)
