@@ -77,7 +77,6 @@ class AttendeesPage(Page):
             row.addWidget(widget)
         return row
 
-
     def retranslate(self) -> None:
         self.heading.setText(_("Attendees"))
         self.search.setPlaceholderText(_("Search by name, business, email or phone (Ctrl+F)"))

@@ -15,7 +15,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.store = store
         self.workshop: Workshop | None = None
-
+        self._stale = False
 
     def set_workshop(self, workshop: Workshop | None) -> None:
         """Show `workshop`; a hidden page reloads only when it is next shown."""
@@ -25,7 +25,7 @@ class Page(QWidget):
             self.refresh()
 
     def showEvent(self, event) -> None:
-        if getattr(self, "_stale", False):
+        if self._stale:
             self._stale = False
             self.refresh()
         super().showEvent(event)

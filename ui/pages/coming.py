@@ -44,7 +44,6 @@ class ComingPage(Page):
             layout.addWidget(widget)
         self.retranslate()
 
-
     def retranslate(self) -> None:
         title, body = COMING_PAGES[self.key]
         self.heading.setText(_(title))

@@ -65,7 +65,6 @@ class OverviewPage(Page):
         self.timer.timeout.connect(self.refresh)
         self.retranslate()
 
-
     def retranslate(self) -> None:
         captions = {
             "registered": _("Registered"),
