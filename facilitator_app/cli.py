@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from facilitator_app import APP_NAME, app_version
+from facilitator_app import APP_NAME, app_version, cli_desk
 from facilitator_app.db import list_backups, open_database, restore_backup
 from facilitator_app.errors import BugError, KnownError
 from facilitator_app.i18n import _, set_language
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("demo", help=_("create the demo workshop (safe to run twice)"))
     _add_workshop_commands(commands)
     _add_attendee_commands(commands)
+    cli_desk.add_commands(commands)
     _add_backup_commands(commands)
     return parser
 
@@ -169,6 +170,18 @@ def cmd_attendees(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_badges(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_desk.print_badges(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
+def cmd_checkin(args: argparse.Namespace, out: Output) -> int:
+    code, data, text = cli_desk.check_in(open_store(args), args)
+    out.emit(data, lambda: text)
+    return code
+
+
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     path = db_path(args)
     if args.action == "restore":
@@ -194,6 +207,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "demo": cmd_demo,
     "workshops": cmd_workshops,
     "attendees": cmd_attendees,
+    "badges": cmd_badges,
+    "checkin": cmd_checkin,
     "backups": cmd_backups,
 }
 

@@ -172,3 +172,22 @@ def app_meta(db: Database) -> None:
         "CREATE TABLE app_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
     )
     db.execute("INSERT INTO app_meta (key, value) VALUES ('desk_id', ?)", [uuid7()])
+
+
+@migrations(name="0003_badge_tokens")
+def badge_tokens(db: Database) -> None:
+    """Every badge token ever issued, so a reprinted (revoked) badge is recognised as such.
+
+    Replaces the single `registrations.token` column, which could not remember old tokens.
+    """
+    db.execute("DROP INDEX registrations_token")
+    db.execute("ALTER TABLE registrations DROP COLUMN token")
+    db.execute(
+        "CREATE TABLE badge_tokens ("
+        " token TEXT PRIMARY KEY,"
+        " registration_id TEXT NOT NULL REFERENCES registrations(id) ON DELETE CASCADE,"
+        " workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,"
+        " issued_at TEXT NOT NULL,"
+        " revoked_at TEXT)"
+    )
+    db.execute("CREATE INDEX badge_tokens_registration ON badge_tokens(registration_id)")

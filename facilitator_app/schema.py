@@ -10,7 +10,7 @@ import sqlite3
 
 MIGRATION_SET = "creando"
 # In order; the same names the migration functions register (a test keeps them equal).
-MIGRATION_NAMES = ("0001_initial_schema", "0002_app_meta")
+MIGRATION_NAMES = ("0001_initial_schema", "0002_app_meta", "0003_badge_tokens")
 
 
 def applied_migration_names(conn: sqlite3.Connection) -> list[str]:

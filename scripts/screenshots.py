@@ -18,6 +18,37 @@ from ui.main_window import MainWindow
 from ui.qt_i18n import apply_language
 
 
+def shoot_checkin(window: MainWindow, save) -> None:
+    """The desk admitting by camera frame, by scanner burst and by name search."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtMultimedia import QVideoFrameInput
+    from PySide6.QtTest import QTest
+
+    from facilitator_app.services.badges import badge_token
+    from tests.test_ui_checkin import badge_frame
+
+    window.show_page(2)
+    page = window.page(2)
+    absent = [row.attendee for row in page.rows
+              if not row.came_in_person and not row.joined_online]
+    source = QVideoFrameInput()
+    page.camera.session.setVideoFrameInput(source)
+    source.sendVideoFrame(badge_frame(badge_token(page.store, page.workshop.id, absent[0].id),
+                                      angle=15, scale=1.0, seed=3))
+    page.camera.decoder.wait()
+    QTest.qWait(300)
+    save(window, "checkin-camera")
+    page.search.setFocus()
+    QTest.keyClicks(page.search, badge_token(page.store, page.workshop.id, absent[1].id))
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    save(window, "checkin-scanner")
+    QTest.keyClicks(page.search, absent[0].name.split()[0].lower(), delay=60)
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    save(window, "checkin-search")
+    page.handle_code("C" + "Q" * 26, None)
+    save(window, "checkin-forged")
+
+
 def main() -> int:
     db_path, out = Path(sys.argv[1]), Path(sys.argv[2])
     language = sys.argv[3] if len(sys.argv) > 3 else "es"
@@ -42,6 +73,7 @@ def main() -> int:
         window.show_page(1)
         window.page(1).search.setText("nuñez ROSA")
         save(window, "attendees-search")
+        shoot_checkin(window, save)
         if len(sys.argv) > 4:
             from ui.dialogs.import_dialog import ImportDialog
 

@@ -14,6 +14,7 @@ from facilitator_app.store.attendees import (
     ConsentRepository,
     RegistrationRepository,
 )
+from facilitator_app.store.badges import BadgeRepository
 from facilitator_app.store.checkins import CheckinRepository
 from facilitator_app.store.introductions import IntroductionRepository
 from facilitator_app.store.meta import MetaRepository
@@ -34,6 +35,7 @@ class Store:
         self.registrations = RegistrationRepository(db, clock)
         self.consents = ConsentRepository(db, clock)
         self.checkins = CheckinRepository(db, clock)
+        self.badges = BadgeRepository(db, clock)
         self.partners = PartnerRepository(db, clock)
         self.introductions = IntroductionRepository(db, clock)
         self.meta = MetaRepository(db, clock)

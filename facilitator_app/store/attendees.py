@@ -126,9 +126,12 @@ class RegistrationRepository(Repository):
         )
 
     def is_registered(self, workshop_id: WorkshopId, attendee_id: AttendeeId) -> bool:
-        return bool(self.scalar(
-            "SELECT 1 FROM registrations WHERE workshop_id = ? AND attendee_id = ?",
-            [workshop_id, attendee_id]))
+        return self.registration_id(workshop_id, attendee_id) is not None
+
+    def registration_id(self, workshop_id: WorkshopId, attendee_id: AttendeeId) -> str | None:
+        return self.scalar(
+            "SELECT id FROM registrations WHERE workshop_id = ? AND attendee_id = ?",
+            [workshop_id, attendee_id])
 
 
 class ConsentRepository(Repository):

@@ -67,6 +67,33 @@ class CheckinRepository(Repository):
             {"workshop": workshop_id},
         )
 
+    def latest_in_room(self, workshop_id: WorkshopId, attendee_id: str, session_id: str | None,
+                       since: str) -> dict | None:
+        """The person's latest effective in-room event since `since` (for the session, if
+        one is given), or None."""
+        found = self.rows(
+            f"WITH eff AS ({_EFFECTIVE}) SELECT id, kind, at FROM eff WHERE attendee_id = "
+            ":attendee AND mode = 'in_room' AND at >= :since AND "
+            "(:session IS NULL OR session_id = :session) ORDER BY at DESC, id DESC LIMIT 1",
+            {"workshop": workshop_id, "attendee": attendee_id, "since": since,
+             "session": session_id})
+        return found[0] if found else None
+
+    def last_admission(self, workshop_id: WorkshopId, desk: str) -> dict | None:
+        """This desk's latest admission that has not been undone."""
+        found = self.rows(
+            f"WITH eff AS ({_EFFECTIVE}) SELECT id, attendee_id, session_id, at FROM eff "
+            "WHERE kind = 'admitted' AND mode = 'in_room' AND desk = :desk "
+            "ORDER BY at DESC, id DESC LIMIT 1", {"workshop": workshop_id, "desk": desk})
+        return found[0] if found else None
+
+    def session_in_room(self, workshop_id: WorkshopId, session_id: str) -> int:
+        """People admitted in person to a session (and not undone)."""
+        return self.scalar(
+            f"WITH eff AS ({_EFFECTIVE}) SELECT COUNT(DISTINCT attendee_id) FROM eff "
+            "WHERE kind = 'admitted' AND mode = 'in_room' AND session_id = :session",
+            {"workshop": workshop_id, "session": session_id})
+
     def presence(self, workshop_id: WorkshopId) -> dict[str, tuple[bool, bool]]:
         """attendee id → (came in person at least once, attended online at least once)."""
         found: dict[str, tuple[bool, bool]] = {}

@@ -80,6 +80,14 @@ class WorkshopRepository(Repository):
         """Newest first (ids are time-ordered)."""
         return [_workshop(r) for r in self.rows("SELECT * FROM workshops ORDER BY id DESC")]
 
+    def secret(self, workshop_id: str) -> str:
+        """The key that signs this workshop's badge tokens (never shown or exported)."""
+        return self.scalar("SELECT token_secret FROM workshops WHERE id = ?", [workshop_id])
+
+    def secrets(self) -> list[tuple[str, str]]:
+        return [(row[0], row[1]) for row in
+                self.db.execute("SELECT id, token_secret FROM workshops").fetchall()]
+
     def demo(self) -> Workshop | None:
         found = self.rows("SELECT * FROM workshops WHERE is_demo = 1 ORDER BY id LIMIT 1")
         return _workshop(found[0]) if found else None

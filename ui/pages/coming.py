@@ -11,9 +11,6 @@ from ui.pages.base import Page
 
 # (navigation title, what the page will hold) — both marked for translation.
 COMING_PAGES: dict[str, tuple[str, str]] = {
-    "checkin": (N_("Check-in"), N_(
-        "Check people in with the webcam, a USB barcode scanner or by name; walk-ins; "
-        "attendance per session.")),
     "sessions": (N_("Sessions"), N_(
         "Lesson decks of short modules, the agenda builder, the runner with timers and the "
         "presenter screen.")),

@@ -29,6 +29,12 @@ def _attendees(store: Store) -> Page:
     return AttendeesPage(store)
 
 
+def _checkin(store: Store) -> Page:
+    from ui.pages.checkin import CheckinPage
+
+    return CheckinPage(store)
+
+
 def _coming(key: str) -> Callable[[Store], Page]:
     def build(store: Store) -> Page:
         from ui.pages.coming import ComingPage
@@ -41,7 +47,7 @@ def _coming(key: str) -> Callable[[Store], Page]:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Workshop overview"), _overview),
     PageSpec(N_("Attendees"), _attendees),
-    PageSpec(N_("Check-in"), _coming("checkin")),
+    PageSpec(N_("Check-in"), _checkin),
     PageSpec(N_("Sessions"), _coming("sessions")),
     PageSpec(N_("Networking"), _coming("networking")),
     PageSpec(N_("Reports"), _coming("reports")),

@@ -1,0 +1,1 @@
+"""PDF writers (reportlab): badges, handouts, certificates, sign-in sheets, cards."""

@@ -1,0 +1,48 @@
+"""Badge tokens issued for registrations, including revoked ones."""
+
+from __future__ import annotations
+
+from facilitator_app.i18n import N_
+from facilitator_app.store.base import Repository
+
+
+class BadgeRepository(Repository):
+    table = "badge_tokens"
+    label = N_("badge")
+
+    def issue(self, token: str, registration_id: str, workshop_id: str) -> None:
+        self.db.execute(
+            "INSERT INTO badge_tokens (token, registration_id, workshop_id, issued_at) "
+            "VALUES (?, ?, ?, ?)", [token, registration_id, workshop_id, self.now()])
+
+    def revoke_for_registration(self, registration_id: str) -> int:
+        return self.db.execute(
+            "UPDATE badge_tokens SET revoked_at = ? WHERE registration_id = ? AND "
+            "revoked_at IS NULL", [self.now(), registration_id]).rowcount
+
+    def current(self, registration_id: str) -> str | None:
+        return self.scalar(
+            "SELECT token FROM badge_tokens WHERE registration_id = ? AND revoked_at IS NULL "
+            "ORDER BY issued_at DESC LIMIT 1", [registration_id])
+
+    def current_by_registration(self, workshop_id: str) -> dict[str, str]:
+        return {row["registration_id"]: row["token"] for row in self.rows(
+            "SELECT registration_id, token FROM badge_tokens WHERE workshop_id = ? "
+            "AND revoked_at IS NULL", [workshop_id])}
+
+    def find(self, token: str) -> dict | None:
+        """The badge with its registration's attendee, or None."""
+        found = self.rows(
+            "SELECT b.token, b.workshop_id, b.revoked_at, r.attendee_id, r.id AS registration_id "
+            "FROM badge_tokens b JOIN registrations r ON r.id = b.registration_id "
+            "WHERE b.token = ?", [token])
+        return found[0] if found else None
+
+    def find_short(self, workshop_id: str, core: str) -> list[dict]:
+        """Badges of `workshop_id` whose token starts with "C" + the typed short code."""
+        start = "C" + core
+        return self.rows(
+            "SELECT b.token, b.workshop_id, b.revoked_at, r.attendee_id, r.id AS registration_id "
+            "FROM badge_tokens b JOIN registrations r ON r.id = b.registration_id "
+            "WHERE b.token >= ? AND b.token < ? AND b.workshop_id = ?",
+            [start, start + "\uffff", workshop_id])

@@ -1,0 +1,146 @@
+"""Check-in outcomes, decided by the core and committed before they are returned."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from facilitator_app import tokens
+from facilitator_app.errors import KnownError
+from facilitator_app.models import CheckinMethod
+from facilitator_app.services.badges import badge_token
+from facilitator_app.services.checkin import (
+    Desk,
+    Outcome,
+    admit,
+    check_in_code,
+    check_out,
+    undo_last_admission,
+)
+from facilitator_app.services.demo import ensure_demo
+from facilitator_app.services.workshops import create_workshop, workshop_counts
+
+
+@pytest.fixture
+def demo(store):
+    workshop, _ = ensure_demo(store)
+    return workshop
+
+
+@pytest.fixture
+def no_show(store, demo):
+    """Someone registered who has not come in today."""
+    from facilitator_app.demo_data import DEMO_NO_SHOW
+
+    people = {p.name: p for p in store.attendees.for_workshop(demo.id)}
+    from facilitator_app.demo_data import DEMO_ATTENDEES
+
+    spec = DEMO_ATTENDEES[min(DEMO_NO_SHOW)]
+    return people[f"{spec['given_names']} {spec['family_names']}"]
+
+
+def test_scan_admits_then_says_already_in_since(store, demo, no_show, clock) -> None:
+    token = badge_token(store, demo.id, no_show.id)
+    desk = Desk(demo.id, desk_id="desk-1")
+    first = check_in_code(store, desk, token.lower() + "\r\n")
+    assert first.outcome is Outcome.ADMITTED and first.attendee == no_show
+    clock.now += timedelta(minutes=3)
+    second = check_in_code(store, desk, token)
+    assert second.outcome is Outcome.ALREADY_IN
+    assert second.since == first_event_time(store, first.event_id)
+
+
+def first_event_time(store, event_id):
+    return store.db.execute("SELECT at FROM checkin_events WHERE id = ?", [event_id]).fetchone()[0]
+
+
+def test_a_typed_short_code_admits(store, demo, no_show) -> None:
+    token = badge_token(store, demo.id, no_show.id)
+    result = check_in_code(store, Desk(demo.id), tokens.short_code(token).lower())
+    assert result.outcome is Outcome.ADMITTED
+
+
+def test_reprinting_revokes_the_old_badge(store, demo, no_show) -> None:
+    old = badge_token(store, demo.id, no_show.id)
+    assert badge_token(store, demo.id, no_show.id) == old  # printing again: same badge
+    new = badge_token(store, demo.id, no_show.id, reissue=True)
+    assert new != old
+    assert check_in_code(store, Desk(demo.id), old).outcome is Outcome.REVOKED
+    assert check_in_code(store, Desk(demo.id), new).outcome is Outcome.ADMITTED
+
+
+def test_a_badge_of_another_workshop_is_not_registered_here(store, demo, no_show) -> None:
+    other = create_workshop(store, "Otro taller").workshop
+    store_registration(store, other.id, no_show.id)
+    token = badge_token(store, other.id, no_show.id)
+    result = check_in_code(store, Desk(demo.id), token)
+    assert result.outcome is Outcome.NOT_REGISTERED and result.attendee == no_show
+
+
+def store_registration(store, workshop_id, attendee_id):
+    with store.transaction():
+        store.registrations.add(workshop_id, attendee_id, "test")
+
+
+def test_another_workshops_token_unknown_to_this_database(store, demo) -> None:
+    other = create_workshop(store, "Otro taller").workshop
+    stranger = tokens.mint(store.workshops.secret(other.id), other.id)
+    assert check_in_code(store, Desk(demo.id), stranger).outcome is Outcome.NOT_REGISTERED
+
+
+def test_forged_and_unknown_codes(store, demo) -> None:
+    import secrets
+
+    forged = tokens.mint(secrets.token_hex(32), demo.id)
+    assert check_in_code(store, Desk(demo.id), forged).outcome is Outcome.FORGED
+    assert check_in_code(store, Desk(demo.id), "hola").outcome is Outcome.UNKNOWN
+    assert check_in_code(store, Desk(demo.id), "ABCD-EFGH-IJKL").outcome is Outcome.UNKNOWN
+    assert store.checkins.count(demo.id) == store.checkins.count(demo.id)
+
+
+def test_refused_scans_record_nothing(store, demo) -> None:
+    before = store.checkins.count(demo.id)
+    check_in_code(store, Desk(demo.id), "C" + "A" * 26)
+    assert store.checkins.count(demo.id) == before
+
+
+def test_check_out_then_back_in(store, demo, no_show) -> None:
+    desk = Desk(demo.id)
+    admit(store, desk, no_show.id, CheckinMethod.SEARCH)
+    assert check_out(store, desk, no_show.id).outcome is Outcome.CHECKED_OUT
+    with pytest.raises(KnownError, match="not checked in"):
+        check_out(store, desk, no_show.id)
+    assert admit(store, desk, no_show.id, CheckinMethod.SEARCH).outcome is Outcome.ADMITTED
+
+
+def test_undo_the_last_admission_of_this_desk(store, demo, no_show) -> None:
+    desk = Desk(demo.id, desk_id="desk-1")
+    before = workshop_counts(store, demo).in_room_now
+    admit(store, desk, no_show.id, CheckinMethod.SEARCH)
+    assert workshop_counts(store, demo).in_room_now == before + 1
+    assert undo_last_admission(store, desk) == no_show
+    assert workshop_counts(store, demo).in_room_now == before
+    assert admit(store, desk, no_show.id, CheckinMethod.SEARCH).outcome is Outcome.ADMITTED
+
+
+def test_per_session_attendance(store, demo, no_show) -> None:
+    first, second, _third = store.sessions.for_workshop(demo.id)
+    in_first = Desk(demo.id, session_id=first.id)
+    in_second = Desk(demo.id, session_id=second.id)
+    assert admit(store, in_first, no_show.id, CheckinMethod.SEARCH).outcome is Outcome.ADMITTED
+    assert admit(store, in_second, no_show.id, CheckinMethod.SEARCH).outcome is Outcome.ADMITTED
+    assert admit(store, in_second, no_show.id, CheckinMethod.SEARCH).outcome is \
+        Outcome.ALREADY_IN
+    assert store.checkins.session_in_room(demo.id, second.id) == 1
+
+
+def test_a_person_not_registered_is_refused_by_name(store, demo) -> None:
+    other = create_workshop(store, "Otro taller").workshop
+    from facilitator_app.models import Attendee, AttendeeId
+
+    with store.transaction():
+        outsider = store.attendees.add(Attendee(id=AttendeeId(""), given_names="Ana"))
+        store.registrations.add(other.id, outsider.id, "test")
+    result = admit(store, Desk(demo.id), outsider.id, CheckinMethod.SEARCH)
+    assert result.outcome is Outcome.NOT_REGISTERED

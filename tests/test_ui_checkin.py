@@ -1,0 +1,175 @@
+"""The check-in page end to end: camera frames, scanner bursts, name search, undo, sessions."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import qrcode
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtMultimedia import QVideoFrame, QVideoFrameInput
+
+from facilitator_app.db import open_database
+from facilitator_app.demo_data import DEMO_ATTENDEES, DEMO_NO_SHOW
+from facilitator_app.services.badges import badge_token
+from facilitator_app.services.checkin import Outcome
+from facilitator_app.services.demo import ensure_demo
+from facilitator_app.store import Store
+from ui.app import make_application
+from ui.desk.sounds import SoundPlayer
+from ui.pages.checkin import CheckinPage
+
+
+@pytest.fixture
+def page(qtbot, db_file: Path):
+    make_application()
+    store = Store(open_database(db_file), path=db_file)
+    workshop, _ = ensure_demo(store)
+    desk = CheckinPage(store, sounds=SoundPlayer(enabled=True))
+    qtbot.addWidget(desk)
+    desk.set_workshop(workshop)
+    desk.show()
+    qtbot.waitExposed(desk)
+    yield desk
+    desk.camera.decoder.wait()
+    store.close()
+
+
+def no_show(page):
+    names = {p.name: p for p in page.store.attendees.for_workshop(page.workshop.id)}
+    people = []
+    for index in sorted(DEMO_NO_SHOW):
+        spec = DEMO_ATTENDEES[index]
+        people.append(names[f"{spec['given_names']} {spec['family_names']}"])
+    return people
+
+
+def badge_frame(token: str | None, *, angle: float, scale: float, seed: int) -> QVideoFrame:
+    """A 1280x720 webcam-like frame: grey noise, and the badge QR rotated and scaled."""
+    rng = random.Random(seed)
+    frame = QImage(1280, 720, QImage.Format.Format_RGB32)
+    frame.fill(QColor(150, 150, 140))
+    painter = QPainter(frame)
+    for _ in range(3000):
+        shade = rng.randint(90, 210)
+        painter.fillRect(rng.randrange(1280), rng.randrange(720), 3, 3,
+                         QColor(shade, shade, shade))
+    if token:
+        matrix = qrcode.QRCode(border=4)
+        matrix.add_data(token)
+        matrix.make(fit=True)
+        picture = matrix.make_image().get_image().convert("RGB")
+        data = picture.tobytes()
+        code = QImage(data, picture.width, picture.height, picture.width * 3,
+                      QImage.Format.Format_RGB888).copy()
+        code = code.scaledToWidth(int(300 * scale))
+        code = code.transformed(QTransform().rotate(angle),
+                                Qt.TransformationMode.SmoothTransformation)
+        painter.drawImage(1280 // 2 - code.width() // 2, 720 // 2 - code.height() // 2, code)
+    painter.end()
+    return QVideoFrame(frame)
+
+
+def send_frames(qtbot, page, frames) -> list[str]:
+    found: list[str] = []
+    page.camera.code_found.connect(found.append)
+    source = QVideoFrameInput()
+    page.camera.session.setVideoFrameInput(source)
+    for frame in frames:
+        assert source.sendVideoFrame(frame)
+        qtbot.waitUntil(lambda: not page.camera.decoder.busy, timeout=5000)
+    return found
+
+
+def test_a_badge_held_to_the_camera_is_admitted_once(qtbot, page) -> None:
+    person = no_show(page)[0]
+    token = badge_token(page.store, page.workshop.id, person.id)
+    frames = [badge_frame(None, angle=0, scale=1, seed=1)]
+    frames += [badge_frame(token, angle=a, scale=s, seed=n)
+               for n, (a, s) in enumerate([(12, 1.0), (-25, 0.8), (40, 1.3)])]
+    found = send_frames(qtbot, page, frames)
+    assert found == [token]  # the same code again within seconds is ignored
+    assert page.result.outcome is Outcome.ADMITTED
+    assert page.result.name.text() == person.name
+    assert page.sounds.last_played == "ok"
+    admitted = page.store.db.execute(
+        "SELECT method FROM checkin_events WHERE attendee_id = ? AND kind = 'admitted'",
+        [person.id]).fetchall()
+    assert admitted == [("camera",)]
+
+
+def test_frames_without_a_code_admit_nobody(qtbot, page) -> None:
+    before = page.store.checkins.count(page.workshop.id)
+    found = send_frames(qtbot, page, [badge_frame(None, angle=0, scale=1, seed=s)
+                                      for s in range(3)])
+    assert found == [] and page.result.outcome is None
+    assert page.store.checkins.count(page.workshop.id) == before
+
+
+def test_a_scanner_burst_admits_wherever_the_focus_is(qtbot, page) -> None:
+    person = no_show(page)[1]
+    token = badge_token(page.store, page.workshop.id, person.id)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "ro")  # someone had started typing a name
+    qtbot.wait(80)
+    qtbot.keyClicks(page.search, token)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.result.outcome is Outcome.ADMITTED and page.result.name.text() == person.name
+    assert page.search.text() == "ro"  # the burst was taken back out of the search box
+    page.undo_button.setFocus()
+    qtbot.keyClicks(page.undo_button, token)
+    qtbot.keyClick(page.undo_button, Qt.Key.Key_Return)
+    assert page.result.outcome is Outcome.ALREADY_IN
+    assert "Already in since" in page.result.words.text()
+
+
+def test_slow_typing_is_not_taken_for_a_scanner(qtbot, page) -> None:
+    with qtbot.assertNotEmitted(page.wedge.scanned):
+        qtbot.keyClicks(page.search, "nunez", delay=90)
+        qtbot.wait(90)
+        qtbot.keyClick(page.search, Qt.Key.Key_Down)
+        qtbot.wait(90)
+    assert page.matches.count() >= 1
+
+
+def test_search_then_enter_admits_the_highlighted_person(qtbot, page) -> None:
+    person = no_show(page)[2]
+    page.search.setText(person.name.upper())
+    assert page.matches.count() == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.result.outcome is Outcome.ADMITTED and page.result.name.text() == person.name
+    assert page.search.text() == ""
+
+
+def test_undo_check_out_and_refusals(qtbot, page) -> None:
+    person = no_show(page)[3]
+    page.search.setText(person.name)
+    qtbot.mouseClick(page.admit_button, Qt.MouseButton.LeftButton)
+    counts = page.counts.text()
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.result.name.text() == "Admission undone" and page.counts.text() != counts
+    page.search.setText(person.name)
+    qtbot.mouseClick(page.admit_button, Qt.MouseButton.LeftButton)
+    page.search.setText(person.name)
+    qtbot.mouseClick(page.checkout_button, Qt.MouseButton.LeftButton)
+    assert page.result.outcome is Outcome.CHECKED_OUT
+    assert page.handle_code("C" + "A" * 26, None).outcome is Outcome.FORGED
+    assert page.sounds.last_played == "error"
+    assert page.result.words.text().startswith("Forged code")
+    old = badge_token(page.store, page.workshop.id, person.id)
+    badge_token(page.store, page.workshop.id, person.id, reissue=True)
+    assert page.handle_code(old, None).outcome is Outcome.REVOKED
+
+
+def test_session_attendance_is_counted_per_session(qtbot, page) -> None:
+    person = no_show(page)[4]
+    page.session_box.setCurrentIndex(2)
+    page.search.setText(person.name)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert "This session: 1" in page.counts.text()
+    session_id = page.session_box.currentData()
+    stored = page.store.db.execute(
+        "SELECT session_id FROM checkin_events WHERE attendee_id = ?", [person.id]).fetchall()
+    assert stored == [(session_id,)]

@@ -1,0 +1,1 @@
+"""The check-in desk's moving parts: camera frames, keyboard-wedge scanners, sounds."""

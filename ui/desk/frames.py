@@ -1,0 +1,86 @@
+"""Camera frames to QR codes: decoded off the GUI thread, dropping frames while busy.
+
+The same code seen again within a few seconds is ignored, so a badge held in front of
+the camera is admitted once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QImage
+from PySide6.QtMultimedia import QVideoFrame
+
+REPEAT_IGNORE_S = 4.0
+SMALL_WIDTH = 640
+
+
+def decode_image(image: QImage) -> list[str]:
+    """QR texts in a frame: a small grey copy first, the full frame if that finds nothing."""
+    import zxingcpp
+
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    attempts = [grey]
+    if grey.width() > SMALL_WIDTH:
+        attempts.insert(0, grey.scaledToWidth(SMALL_WIDTH,
+                                              Qt.TransformationMode.SmoothTransformation))
+    for attempt in attempts:
+        found = [r.text for r in zxingcpp.read_barcodes(
+            attempt, formats=zxingcpp.BarcodeFormat.QRCode) if r.valid]
+        if found:
+            return found
+    return []
+
+
+class _Signals(QObject):
+    decoded = Signal(list)
+
+
+class _DecodeTask(QRunnable):
+    def __init__(self, frame: QVideoFrame, signals: _Signals) -> None:
+        super().__init__()
+        self.frame, self.signals = frame, signals
+
+    def run(self) -> None:
+        image = self.frame.toImage()
+        self.signals.decoded.emit([] if image.isNull() else decode_image(image))
+
+
+class FrameDecoder(QObject):
+    """Feed it every frame (`on_frame`); it emits `code_found` once per code held up."""
+
+    code_found = Signal(str)
+
+    def __init__(self, parent: QObject | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.signals = _Signals(self)
+        self.signals.decoded.connect(self._decoded)
+        self.busy = False
+        self.frames_seen = self.frames_dropped = 0
+        self.recent: dict[str, float] = {}
+
+    @Slot(QVideoFrame)
+    def on_frame(self, frame: QVideoFrame) -> None:
+        self.frames_seen += 1
+        if self.busy or not frame.isValid():
+            self.frames_dropped += 1
+            return
+        self.busy = True
+        self.pool.start(_DecodeTask(QVideoFrame(frame), self.signals))
+
+    def _decoded(self, texts: list[str]) -> None:
+        self.busy = False
+        now = self.clock()
+        for text in texts:
+            if now - self.recent.get(text, -REPEAT_IGNORE_S - 1) > REPEAT_IGNORE_S:
+                self.code_found.emit(text)
+            self.recent[text] = now
+
+    def wait(self, msecs: int = 5000) -> bool:
+        return self.pool.waitForDone(msecs)
