@@ -1,6 +1,6 @@
 """Run every benchmark and print a table: figure, baseline measured in the same run, ratio.
 
-Usage: python -m benchmarks.run [--repeat N] [--only NAME ...]
+Usage: python -m benchmarks.run [--repeat N] [--only start commit import search checkin frames]
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.bench_checkin import checkin_core, frame_pipeline
 from benchmarks.bench_registry import import_rows, search_keystrokes
 from benchmarks.bench_start import checkin_commits, cold_start
 
@@ -19,6 +20,8 @@ BENCHMARKS = {
     "commit": checkin_commits,
     "import": import_rows,
     "search": search_keystrokes,
+    "checkin": checkin_core,
+    "frames": frame_pipeline,
 }
 
 

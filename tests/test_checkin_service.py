@@ -144,3 +144,18 @@ def test_a_person_not_registered_is_refused_by_name(store, demo) -> None:
         store.registrations.add(other.id, outsider.id, "test")
     result = admit(store, Desk(demo.id), outsider.id, CheckinMethod.SEARCH)
     assert result.outcome is Outcome.NOT_REGISTERED
+
+
+def test_a_badge_still_admits_after_its_holder_was_merged_into_a_twin(store, demo,
+                                                                     no_show) -> None:
+    from dataclasses import replace
+
+    from facilitator_app.models import AttendeeId
+    from facilitator_app.services.attendees import merge_attendees, register_walk_in
+
+    token = badge_token(store, demo.id, no_show.id)
+    twin = register_walk_in(store, demo.id, replace(no_show, id=AttendeeId(""), phone="",
+                                                    email=""), {})
+    merge_attendees(store, twin.id, no_show.id, set())
+    result = check_in_code(store, Desk(demo.id), token)
+    assert result.outcome is Outcome.ADMITTED and result.attendee.id == twin.id

@@ -9,7 +9,7 @@ import pytest
 import qrcode
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
-from PySide6.QtMultimedia import QVideoFrame, QVideoFrameInput
+from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoFrameInput
 
 from facilitator_app.db import open_database
 from facilitator_app.demo_data import DEMO_ATTENDEES, DEMO_NO_SHOW
@@ -72,6 +72,22 @@ def badge_frame(token: str | None, *, angle: float, scale: float, seed: int) -> 
     return QVideoFrame(frame)
 
 
+def nv12_frame(rgb: QVideoFrame) -> QVideoFrame:
+    """The same picture as a webcam delivers it: NV12 (luminance plane, then chroma)."""
+    grey = rgb.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    frame = QVideoFrame(QVideoFrameFormat(grey.size(), QVideoFrameFormat.PixelFormat.Format_NV12))
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    luma, chroma = frame.bits(0), frame.bits(1)
+    stride = frame.bytesPerLine(0)
+    source = grey.constBits()
+    for row in range(grey.height()):
+        start = row * grey.bytesPerLine()
+        luma[row * stride: row * stride + grey.width()] = source[start: start + grey.width()]
+    chroma[:] = bytes([128]) * len(chroma)
+    frame.unmap()
+    return frame
+
+
 def send_frames(qtbot, page, frames) -> list[str]:
     found: list[str] = []
     page.camera.code_found.connect(found.append)
@@ -98,6 +114,14 @@ def test_a_badge_held_to_the_camera_is_admitted_once(qtbot, page) -> None:
         "SELECT method FROM checkin_events WHERE attendee_id = ? AND kind = 'admitted'",
         [person.id]).fetchall()
     assert admitted == [("camera",)]
+
+
+def test_webcam_yuv_frames_are_read_from_their_luminance_plane(qtbot, page) -> None:
+    person = no_show(page)[5]
+    token = badge_token(page.store, page.workshop.id, person.id)
+    found = send_frames(qtbot, page, [nv12_frame(badge_frame(token, angle=-20, scale=0.9,
+                                                             seed=9))])
+    assert found == [token] and page.result.outcome is Outcome.ADMITTED
 
 
 def test_frames_without_a_code_admit_nobody(qtbot, page) -> None:

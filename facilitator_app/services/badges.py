@@ -20,7 +20,7 @@ def badge_token(store: Store, workshop_id: WorkshopId, attendee_id: AttendeeId,
     with store.transaction():
         store.badges.revoke_for_registration(registration)
         token = tokens.mint(store.workshops.secret(workshop_id), workshop_id)
-        store.badges.issue(token, registration, workshop_id)
+        store.badges.issue(token, registration, workshop_id, attendee_id)
     return token
 
 

@@ -94,7 +94,7 @@ def check_in_code(store: Store, desk: Desk, raw: str,
     if badge is None:
         return CheckinResult(_unlisted_token(store, desk, text) if not short
                              else Outcome.UNKNOWN)
-    person = store.attendees.get(badge["attendee_id"])
+    person = store.attendees.by_id(badge["attendee_id"])
     if badge["workshop_id"] != desk.workshop_id:
         return CheckinResult(Outcome.NOT_REGISTERED, person)
     workshop_secret = store.workshops.secret(desk.workshop_id)
@@ -102,7 +102,7 @@ def check_in_code(store: Store, desk: Desk, raw: str,
         return CheckinResult(Outcome.FORGED)
     if badge["revoked_at"]:
         return CheckinResult(Outcome.REVOKED, person)
-    return admit(store, desk, person.id, method)
+    return _admit_registered(store, desk, person, method)  # a badge here is a registration
 
 
 def _unlisted_token(store: Store, desk: Desk, token: str) -> Outcome:
@@ -116,10 +116,15 @@ def _unlisted_token(store: Store, desk: Desk, token: str) -> Outcome:
 def admit(store: Store, desk: Desk, attendee_id: AttendeeId,
           method: CheckinMethod) -> CheckinResult:
     """Admit a registered person (in the room), unless they are already in."""
+    person = store.attendees.get(attendee_id)
+    if not store.registrations.is_registered(desk.workshop_id, person.id):
+        return CheckinResult(Outcome.NOT_REGISTERED, person)
+    return _admit_registered(store, desk, person, method)
+
+
+def _admit_registered(store: Store, desk: Desk, person: Attendee,
+                      method: CheckinMethod) -> CheckinResult:
     with store.transaction():
-        person = store.attendees.get(attendee_id)
-        if not store.registrations.is_registered(desk.workshop_id, person.id):
-            return CheckinResult(Outcome.NOT_REGISTERED, person)
         latest = _latest(store, desk, person.id)
         if latest and latest["kind"] == CheckinKind.ADMITTED:
             return CheckinResult(Outcome.ALREADY_IN, person, since=latest["at"])

@@ -62,6 +62,11 @@ class AttendeeRepository(Repository):
         found = self.rows("SELECT * FROM attendees WHERE id = ?", [self.resolve(attendee_id)])
         return _attendee(found[0])
 
+    def by_id(self, attendee_id: str) -> Attendee | None:
+        """A whole id straight through the primary key (the hot path of a scan)."""
+        found = self.rows("SELECT * FROM attendees WHERE id = ?", [attendee_id])
+        return _attendee(found[0]) if found else None
+
     def update(self, attendee: Attendee) -> Attendee:
         """Overwrite the stored fields of `attendee.id` with the given ones."""
         self.db.execute(
@@ -88,6 +93,11 @@ class AttendeeRepository(Repository):
             "UPDATE registrations SET attendee_id = ? WHERE attendee_id = ? AND workshop_id "
             "NOT IN (SELECT workshop_id FROM registrations WHERE attendee_id = ?)",
             [to_id, from_id, to_id])
+        # badges keep working: they now point at the surviving person's registration
+        self.db.execute("UPDATE badge_tokens SET attendee_id = ?, registration_id = (SELECT id "
+                        "FROM registrations r WHERE r.attendee_id = ? AND r.workshop_id = "
+                        "badge_tokens.workshop_id) WHERE attendee_id = ?",
+                        [to_id, to_id, from_id])
         self.db.execute("DELETE FROM registrations WHERE attendee_id = ?", [from_id])
         for table, column in (("consents", "attendee_id"), ("checkin_events", "attendee_id"),
                               ("introductions", "from_attendee_id"),

@@ -10,10 +10,12 @@ class BadgeRepository(Repository):
     table = "badge_tokens"
     label = N_("badge")
 
-    def issue(self, token: str, registration_id: str, workshop_id: str) -> None:
+    def issue(self, token: str, registration_id: str, workshop_id: str,
+              attendee_id: str) -> None:
         self.db.execute(
-            "INSERT INTO badge_tokens (token, registration_id, workshop_id, issued_at) "
-            "VALUES (?, ?, ?, ?)", [token, registration_id, workshop_id, self.now()])
+            "INSERT INTO badge_tokens (token, registration_id, workshop_id, attendee_id, "
+            "issued_at) VALUES (?, ?, ?, ?, ?)",
+            [token, registration_id, workshop_id, attendee_id, self.now()])
 
     def revoke_for_registration(self, registration_id: str) -> int:
         return self.db.execute(
@@ -31,18 +33,16 @@ class BadgeRepository(Repository):
             "AND revoked_at IS NULL", [workshop_id])}
 
     def find(self, token: str) -> dict | None:
-        """The badge with its registration's attendee, or None."""
+        """The badge (with its attendee and registration), or None."""
         found = self.rows(
-            "SELECT b.token, b.workshop_id, b.revoked_at, r.attendee_id, r.id AS registration_id "
-            "FROM badge_tokens b JOIN registrations r ON r.id = b.registration_id "
-            "WHERE b.token = ?", [token])
+            "SELECT token, workshop_id, revoked_at, attendee_id, registration_id "
+            "FROM badge_tokens WHERE token = ?", [token])
         return found[0] if found else None
 
     def find_short(self, workshop_id: str, core: str) -> list[dict]:
         """Badges of `workshop_id` whose token starts with "C" + the typed short code."""
         start = "C" + core
         return self.rows(
-            "SELECT b.token, b.workshop_id, b.revoked_at, r.attendee_id, r.id AS registration_id "
-            "FROM badge_tokens b JOIN registrations r ON r.id = b.registration_id "
-            "WHERE b.token >= ? AND b.token < ? AND b.workshop_id = ?",
+            "SELECT token, workshop_id, revoked_at, attendee_id, registration_id "
+            "FROM badge_tokens WHERE token >= ? AND token < ? AND workshop_id = ?",
             [start, start + "\uffff", workshop_id])

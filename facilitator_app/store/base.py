@@ -37,16 +37,16 @@ class Repository:
         text = id_or_prefix.strip().lower()
         if not text:
             raise NotFoundError(_("No {what} id was given.").format(what=_(self.label)))
+        if self.scalar(f"SELECT 1 FROM {self.table} WHERE id = ? AND {where}",
+                       [text, *(params or [])]):
+            return text  # the common case: a whole id, found through the primary key
         found = [
             row[0]
             for row in self.db.execute(
-                f"SELECT id FROM {self.table} WHERE substr(id, 1, ?) = ? AND {where} LIMIT 2",
-                [len(text), text, *(params or [])],
+                f"SELECT id FROM {self.table} WHERE id >= ? AND id < ? AND {where} LIMIT 2",
+                [text, text + "\uffff", *(params or [])],
             ).fetchall()
         ]
-        exact = [value for value in found if value == text]
-        if exact:
-            return exact[0]
         if len(found) == 1:
             return found[0]
         if not found:

@@ -81,8 +81,15 @@ class WorkshopRepository(Repository):
         return [_workshop(r) for r in self.rows("SELECT * FROM workshops ORDER BY id DESC")]
 
     def secret(self, workshop_id: str) -> str:
-        """The key that signs this workshop's badge tokens (never shown or exported)."""
-        return self.scalar("SELECT token_secret FROM workshops WHERE id = ?", [workshop_id])
+        """The key that signs this workshop's badge tokens (never shown or exported).
+
+        Kept in memory after the first read: it never changes, and every scan needs it.
+        """
+        cache = self.__dict__.setdefault("_secrets", {})
+        if workshop_id not in cache:
+            cache[workshop_id] = self.scalar(
+                "SELECT token_secret FROM workshops WHERE id = ?", [workshop_id])
+        return cache[workshop_id]
 
     def secrets(self) -> list[tuple[str, str]]:
         return [(row[0], row[1]) for row in

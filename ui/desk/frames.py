@@ -11,21 +11,42 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QVideoFrame
+from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
 REPEAT_IGNORE_S = 4.0
 SMALL_WIDTH = 640
 
 
+# Pixel formats whose first plane is the luminance: a grey image for free.
+_LUMA_FIRST = {
+    QVideoFrameFormat.PixelFormat.Format_NV12, QVideoFrameFormat.PixelFormat.Format_NV21,
+    QVideoFrameFormat.PixelFormat.Format_YUV420P, QVideoFrameFormat.PixelFormat.Format_YUV422P,
+    QVideoFrameFormat.PixelFormat.Format_YV12, QVideoFrameFormat.PixelFormat.Format_IMC1,
+    QVideoFrameFormat.PixelFormat.Format_IMC2, QVideoFrameFormat.PixelFormat.Format_IMC3,
+    QVideoFrameFormat.PixelFormat.Format_IMC4, QVideoFrameFormat.PixelFormat.Format_Y8,
+}
+
+
+def frame_image(frame: QVideoFrame) -> QImage:
+    """The frame as an image zxing-cpp reads: the Y plane of YUV frames (no colour
+    conversion at all), otherwise Qt's own conversion."""
+    if frame.pixelFormat() in _LUMA_FIRST and frame.map(QVideoFrame.MapMode.ReadOnly):
+        try:
+            return QImage(frame.bits(0), frame.width(), frame.height(), frame.bytesPerLine(0),
+                          QImage.Format.Format_Grayscale8).copy()
+        finally:
+            frame.unmap()
+    return frame.toImage()
+
+
 def decode_image(image: QImage) -> list[str]:
-    """QR texts in a frame: a small grey copy first, the full frame if that finds nothing."""
+    """QR texts in a frame: a quick look at a small copy, then the whole frame."""
     import zxingcpp
 
-    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    attempts = [grey]
-    if grey.width() > SMALL_WIDTH:
-        attempts.insert(0, grey.scaledToWidth(SMALL_WIDTH,
-                                              Qt.TransformationMode.SmoothTransformation))
+    attempts = [image]
+    if image.width() > SMALL_WIDTH:  # nearest-pixel scaling costs ~0.5 ms, decoding then 1 ms
+        attempts.insert(0, image.scaledToWidth(SMALL_WIDTH,
+                                               Qt.TransformationMode.FastTransformation))
     for attempt in attempts:
         found = [r.text for r in zxingcpp.read_barcodes(
             attempt, formats=zxingcpp.BarcodeFormat.QRCode) if r.valid]
@@ -44,7 +65,7 @@ class _DecodeTask(QRunnable):
         self.frame, self.signals = frame, signals
 
     def run(self) -> None:
-        image = self.frame.toImage()
+        image = frame_image(self.frame)
         self.signals.decoded.emit([] if image.isNull() else decode_image(image))
 
 
