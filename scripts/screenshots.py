@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests' frame maker
+
 from PySide6.QtCore import QTimer
 
 from facilitator_app.db import open_database

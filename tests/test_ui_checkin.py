@@ -124,6 +124,33 @@ def test_webcam_yuv_frames_are_read_from_their_luminance_plane(qtbot, page) -> N
     assert found == [token] and page.result.outcome is Outcome.ADMITTED
 
 
+@pytest.mark.parametrize("image_format", [
+    QImage.Format.Format_ARGB32_Premultiplied, QImage.Format.Format_RGBX8888,
+    QImage.Format.Format_RGB888, QImage.Format.Format_RGB16])
+def test_every_image_format_a_video_sink_may_give_decodes(image_format) -> None:
+    from ui.desk.frames import decode_image
+
+    image = badge_frame("C" + "A" * 26, angle=10, scale=1, seed=4).toImage()
+    assert decode_image(image.convertToFormat(image_format)) == ["C" + "A" * 26]
+
+
+def test_a_frame_that_fails_to_decode_does_not_stop_the_camera(qtbot, page,
+                                                               monkeypatch) -> None:
+    from ui.desk import frames
+
+    calls = []
+
+    def broken(image):
+        calls.append(1)
+        if len(calls) == 1:
+            raise TypeError("zxing-cpp could not read this frame")
+        return []
+
+    monkeypatch.setattr(frames, "decode_image", broken)
+    send_frames(qtbot, page, [badge_frame(None, angle=0, scale=1, seed=s) for s in range(2)])
+    assert len(calls) == 2 and not page.camera.decoder.busy
+
+
 def test_frames_without_a_code_admit_nobody(qtbot, page) -> None:
     before = page.store.checkins.count(page.workshop.id)
     found = send_frames(qtbot, page, [badge_frame(None, angle=0, scale=1, seed=s)

@@ -7,6 +7,7 @@ the camera is admitted once.
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -40,7 +41,11 @@ def frame_image(frame: QVideoFrame) -> QImage:
 
 
 def decode_image(image: QImage) -> list[str]:
-    """QR texts in a frame: a quick look at a small copy, then the whole frame."""
+    """QR texts in a frame: a quick look at a small copy, then the whole frame.
+
+    Images are handed to zxing-cpp as 8-bit grey: it reads that format directly, while
+    others (what a real display's video sink produces) make it fail.
+    """
     import zxingcpp
 
     attempts = [image]
@@ -48,8 +53,9 @@ def decode_image(image: QImage) -> list[str]:
         attempts.insert(0, image.scaledToWidth(SMALL_WIDTH,
                                                Qt.TransformationMode.FastTransformation))
     for attempt in attempts:
+        grey = attempt.convertToFormat(QImage.Format.Format_Grayscale8)
         found = [r.text for r in zxingcpp.read_barcodes(
-            attempt, formats=zxingcpp.BarcodeFormat.QRCode) if r.valid]
+            grey, formats=zxingcpp.BarcodeFormat.QRCode) if r.valid]
         if found:
             return found
     return []
@@ -65,8 +71,15 @@ class _DecodeTask(QRunnable):
         self.frame, self.signals = frame, signals
 
     def run(self) -> None:
-        image = frame_image(self.frame)
-        self.signals.decoded.emit([] if image.isNull() else decode_image(image))
+        found: list[str] = []
+        try:
+            image = frame_image(self.frame)
+            if not image.isNull():
+                found = decode_image(image)
+        except Exception:  # one bad frame must never stop the camera: log it, go on
+            traceback.print_exc()
+        finally:
+            self.signals.decoded.emit(found)
 
 
 class FrameDecoder(QObject):
