@@ -199,3 +199,34 @@ def undo_index(db: Database) -> None:
     """Deciding whether an event was undone looks it up by `undoes_id` on every scan."""
     db.execute("CREATE INDEX checkin_events_undoes ON checkin_events(undoes_id) "
                "WHERE undoes_id IS NOT NULL")
+
+
+@migrations(name="0005_online_attendance")
+def online_attendance(db: Database) -> None:
+    """Names people use online, the rows waiting for a person to be chosen, and a
+    per-session minimum of online minutes."""
+    db.execute(
+        "CREATE TABLE online_aliases ("
+        " alias TEXT NOT NULL,"
+        " workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,"
+        " attendee_id TEXT REFERENCES attendees(id) ON DELETE CASCADE,"  # NULL: ignore it
+        " created_at TEXT NOT NULL,"
+        " PRIMARY KEY (alias, workshop_id)) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE online_review ("
+        " id TEXT PRIMARY KEY,"
+        " session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+        " source_ref TEXT NOT NULL,"
+        " name TEXT NOT NULL,"
+        " email TEXT NOT NULL DEFAULT '',"
+        " minutes REAL NOT NULL,"
+        " suggestions TEXT NOT NULL DEFAULT '[]',"
+        " status TEXT NOT NULL DEFAULT 'pending'"
+        "  CHECK (status IN ('pending', 'resolved', 'ignored')),"
+        " attendee_id TEXT REFERENCES attendees(id) ON DELETE SET NULL,"
+        " created_at TEXT NOT NULL,"
+        " resolved_at TEXT,"
+        " UNIQUE (session_id, source_ref))")
+    db.execute("ALTER TABLE sessions ADD COLUMN min_online_minutes INTEGER")
+    db.execute("CREATE INDEX checkin_events_source ON checkin_events(source_ref) "
+               "WHERE source_ref != ''")

@@ -127,6 +127,7 @@ class CheckinEvent:
     desk: str = ""
     online_minutes: float | None = None
     undoes_id: EventId | None = None
+    source_ref: str = ""  # where an imported event came from (re-imports change nothing)
 
 
 @dataclass(frozen=True)

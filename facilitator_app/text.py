@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:

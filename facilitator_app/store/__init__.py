@@ -18,6 +18,7 @@ from facilitator_app.store.badges import BadgeRepository
 from facilitator_app.store.checkins import CheckinRepository
 from facilitator_app.store.introductions import IntroductionRepository
 from facilitator_app.store.meta import MetaRepository
+from facilitator_app.store.online import OnlineRepository
 from facilitator_app.store.partners import PartnerRepository
 from facilitator_app.store.workshops import SessionRepository, WorkshopRepository
 
@@ -39,6 +40,7 @@ class Store:
         self.partners = PartnerRepository(db, clock)
         self.introductions = IntroductionRepository(db, clock)
         self.meta = MetaRepository(db, clock)
+        self.online = OnlineRepository(db, clock)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

@@ -27,8 +27,8 @@ class CheckinRepository(Repository):
         event = replace(event, id=event.id or EventId(uuid7()))
         self.db.execute(
             "INSERT INTO checkin_events (id, workshop_id, session_id, attendee_id, kind, at, "
-            "desk, method, mode, online_minutes, undoes_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?)",
+            "desk, method, mode, online_minutes, undoes_id, source_ref) VALUES (?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?)",
             [
                 event.id,
                 event.workshop_id,
@@ -41,6 +41,7 @@ class CheckinRepository(Repository):
                 event.mode.value,
                 event.online_minutes,
                 event.undoes_id,
+                event.source_ref,
             ],
         )
         return event
@@ -93,6 +94,19 @@ class CheckinRepository(Repository):
             f"WITH eff AS ({_EFFECTIVE}) SELECT COUNT(DISTINCT attendee_id) FROM eff "
             "WHERE kind = 'admitted' AND mode = 'in_room' AND session_id = :session",
             {"workshop": workshop_id, "session": session_id})
+
+    def session_presence(self, workshop_id: WorkshopId, session_id: str) -> dict[str, dict]:
+        """attendee id -> {"in_room": bool, "online_minutes": float | None} for a session.
+        Several online reports for one session: the largest figure counts."""
+        found: dict[str, dict] = {}
+        for row in self.rows(
+            f"WITH eff AS ({_EFFECTIVE}) SELECT attendee_id, MAX(mode = 'in_room') AS in_room, "
+            "MAX(CASE WHEN mode = 'online' THEN online_minutes END) AS online_minutes "
+            "FROM eff WHERE kind = 'admitted' AND session_id = :session GROUP BY attendee_id",
+            {"workshop": workshop_id, "session": session_id}):
+            found[row["attendee_id"]] = {"in_room": bool(row["in_room"]),
+                                         "online_minutes": row["online_minutes"]}
+        return found
 
     def presence(self, workshop_id: WorkshopId) -> dict[str, tuple[bool, bool]]:
         """attendee id → (came in person at least once, attended online at least once)."""

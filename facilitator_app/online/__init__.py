@@ -1,0 +1,1 @@
+"""Reading online attendance reports (Zoom, Microsoft Teams, Google Meet). No storage here."""
