@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from facilitator_app import APP_NAME, app_version, cli_desk
+from facilitator_app import APP_NAME, app_version, cli_desk, cli_online
 from facilitator_app.db import list_backups, open_database, restore_backup
 from facilitator_app.errors import BugError, KnownError
 from facilitator_app.i18n import _, set_language
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workshop_commands(commands)
     _add_attendee_commands(commands)
     cli_desk.add_commands(commands)
+    cli_online.add_commands(commands)
     _add_backup_commands(commands)
     return parser
 
@@ -182,6 +183,12 @@ def cmd_checkin(args: argparse.Namespace, out: Output) -> int:
     return code
 
 
+def cmd_online(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_online.import_online(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     path = db_path(args)
     if args.action == "restore":
@@ -209,6 +216,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "attendees": cmd_attendees,
     "badges": cmd_badges,
     "checkin": cmd_checkin,
+    "online": cmd_online,
     "backups": cmd_backups,
 }
 

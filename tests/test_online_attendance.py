@@ -49,7 +49,7 @@ def test_device_and_numbering_are_stripped_from_names(shown, words) -> None:
 
 
 def test_email_first_then_exact_name_then_review(store, demo, tmp_path) -> None:
-    workshop, people, session = demo
+    _workshop, people, session = demo
     by_email = with_email(people)
     named = people["Rosa Elena Chávez Núñez"]
     report = zoom_file(tmp_path / "z.csv", [

@@ -11,9 +11,6 @@ from ui.pages.base import Page
 
 # (navigation title, what the page will hold) — both marked for translation.
 COMING_PAGES: dict[str, tuple[str, str]] = {
-    "sessions": (N_("Sessions"), N_(
-        "Lesson decks of short modules, the agenda builder, the runner with timers and the "
-        "presenter screen.")),
     "networking": (N_("Networking"), N_(
         "Introductions between participants and partner organisations, suggestions and "
         "follow-ups.")),

@@ -35,6 +35,12 @@ def _checkin(store: Store) -> Page:
     return CheckinPage(store)
 
 
+def _sessions(store: Store) -> Page:
+    from ui.pages.sessions import SessionsPage
+
+    return SessionsPage(store)
+
+
 def _coming(key: str) -> Callable[[Store], Page]:
     def build(store: Store) -> Page:
         from ui.pages.coming import ComingPage
@@ -48,7 +54,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Workshop overview"), _overview),
     PageSpec(N_("Attendees"), _attendees),
     PageSpec(N_("Check-in"), _checkin),
-    PageSpec(N_("Sessions"), _coming("sessions")),
+    PageSpec(N_("Sessions"), _sessions),
     PageSpec(N_("Networking"), _coming("networking")),
     PageSpec(N_("Reports"), _coming("reports")),
     PageSpec(N_("Archive"), _coming("archive")),
