@@ -16,7 +16,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     imports.add_argument("file", type=Path, help=_("the report exported from the platform"))
     imports.add_argument("--session", required=True, help=_("session id or prefix"))
     imports.add_argument("--min-minutes", type=int,
-                         help=_("online minutes that count as attending (default: 60% of "
+                         help=_("online minutes that count as attending (default: 60%% of "
                                 "the session)"))
 
 

@@ -51,6 +51,27 @@ def shoot_checkin(window: MainWindow, save) -> None:
     save(window, "checkin-forged")
 
 
+def shoot_sessions(window: MainWindow, save) -> None:
+    """Session attendance merged (in the room and online), and the review queue."""
+    from ui.dialogs.review_dialog import ReviewDialog
+
+    window.show_page(3)
+    page = window.page(3)
+    page.session_list.setCurrentRow(0)
+    save(window, "sessions-attendance")
+    page.session_list.setCurrentRow(1)
+    fixture = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "zoom"
+    from facilitator_app.services.online_attendance import import_report
+
+    import_report(page.store, page.current_session().id,
+                  fixture / "zoom_es_join_rows_synthetic.csv")
+    page.show_session()
+    dialog = ReviewDialog(page.store, page.workshop, page.current_session(), window)
+    dialog.show()
+    save(dialog, "sessions-review")
+    dialog.close()
+
+
 def main() -> int:
     db_path, out = Path(sys.argv[1]), Path(sys.argv[2])
     language = sys.argv[3] if len(sys.argv) > 3 else "es"
@@ -76,6 +97,7 @@ def main() -> int:
         window.page(1).search.setText("nuñez ROSA")
         save(window, "attendees-search")
         shoot_checkin(window, save)
+        shoot_sessions(window, save)
         if len(sys.argv) > 4:
             from ui.dialogs.import_dialog import ImportDialog
 

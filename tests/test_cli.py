@@ -87,3 +87,14 @@ def test_backups_list_shows_the_backup_made_on_open(db_file: Path) -> None:
     creando("--db", str(db_file), "demo")
     listed = json.loads(creando("--db", str(db_file), "--json", "backups", "list").stdout)
     assert listed and Path(listed[0]["path"]).exists()
+
+
+def test_every_command_has_working_help_in_both_languages() -> None:
+    commands = [["demo"], ["workshops", "list"], ["workshops", "create"],
+                ["attendees", "import"], ["attendees", "list"], ["badges"], ["checkin"],
+                ["online", "import"], ["backups", "list"], ["backups", "restore"]]
+    for language in ("es", "en"):
+        for command in commands:
+            result = creando("--lang", language, *command, "--help")
+            assert result.returncode == 0, (language, command, result.stderr)
+            assert "usage" in result.stdout.lower() or "uso" in result.stdout.lower()

@@ -110,42 +110,31 @@ def _add_partners(store: Store) -> list[Partner]:
 def _add_checkins(
     store: Store, workshop: Workshop, session: Session, people: list[Attendee], now: datetime
 ) -> None:
-    """Most people came in person this morning; some joined online; a few left early."""
+    """Most people came in person this morning; some joined online (two of them walked in
+    later as well); a few left early."""
     rng = random.Random(DEMO_SEED)
     earliest = start_of_local_day(now)
-    desk = store.meta.desk_id()
+    came_later = set(sorted(demo_data.DEMO_ONLINE)[:2])
+
+    def event(person: Attendee, at: datetime, **fields) -> None:
+        store.checkins.record(CheckinEvent(
+            id=EventId(""), workshop_id=workshop.id, session_id=session.id,
+            attendee_id=person.id, at=iso(at), desk=store.meta.desk_id(), **fields))
+
     for index, person in enumerate(people):
         if index in demo_data.DEMO_NO_SHOW:
             continue
-        online = index in demo_data.DEMO_ONLINE
         at = max(earliest, now - timedelta(minutes=50 - index * 0.5))
-        store.checkins.record(
-            CheckinEvent(
-                id=EventId(""),
-                workshop_id=workshop.id,
-                session_id=session.id,
-                attendee_id=person.id,
-                kind=CheckinKind.ADMITTED,
-                at=iso(at),
-                desk=desk,
-                method=CheckinMethod.ONLINE_REPORT if online else CheckinMethod.SCANNER,
-                mode=AttendanceMode.ONLINE if online else AttendanceMode.IN_ROOM,
-                online_minutes=float(rng.randint(40, 90)) if online else None,
-            )
-        )
-        if not online and index % 9 == 4:
-            store.checkins.record(
-                CheckinEvent(
-                    id=EventId(""),
-                    workshop_id=workshop.id,
-                    session_id=session.id,
-                    attendee_id=person.id,
-                    kind=CheckinKind.CHECKED_OUT,
-                    at=iso(max(at, now - timedelta(minutes=5))),
-                    desk=desk,
-                    method=CheckinMethod.SEARCH,
-                )
-            )
+        if index in demo_data.DEMO_ONLINE:
+            minutes = 75.0 if index in came_later else float(rng.randint(40, 90))
+            event(person, at, kind=CheckinKind.ADMITTED, method=CheckinMethod.ONLINE_REPORT,
+                  mode=AttendanceMode.ONLINE, online_minutes=minutes)
+        if index not in demo_data.DEMO_ONLINE or index in came_later:
+            event(person, at, kind=CheckinKind.ADMITTED, method=CheckinMethod.SCANNER,
+                  mode=AttendanceMode.IN_ROOM)
+        if index not in demo_data.DEMO_ONLINE and index % 9 == 4:
+            event(person, max(at, now - timedelta(minutes=5)), kind=CheckinKind.CHECKED_OUT,
+                  method=CheckinMethod.SEARCH, mode=AttendanceMode.IN_ROOM)
 
 
 def _add_introductions(

@@ -50,7 +50,9 @@ class SessionsPage(Page):
         layout = QHBoxLayout(self)
         self.session_list = QListWidget()
         self.session_list.setObjectName("sessionList")
-        self.session_list.setMaximumWidth(300)
+        self.session_list.setMaximumWidth(280)
+        self.session_list.setWordWrap(True)
+        self.session_list.setSpacing(4)
         self.session_list.currentRowChanged.connect(lambda _row: self.show_session())
         layout.addWidget(self.session_list)
         right = QVBoxLayout()
@@ -153,6 +155,7 @@ class SessionsPage(Page):
                     item.setData(Qt.ItemDataRole.DisplayRole, round(line.online_minutes))
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
+        self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
 
     def choose_report(self) -> None:
         if self.current_session() is None:
