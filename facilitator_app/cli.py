@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from facilitator_app import APP_NAME, app_version, cli_desk, cli_online
+from facilitator_app import APP_NAME, app_version, cli_decks, cli_desk, cli_online
 from facilitator_app.db import list_backups, open_database, restore_backup
 from facilitator_app.errors import BugError, KnownError
 from facilitator_app.i18n import _, set_language
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_attendee_commands(commands)
     cli_desk.add_commands(commands)
     cli_online.add_commands(commands)
+    cli_decks.add_commands(commands)
     _add_backup_commands(commands)
     return parser
 
@@ -189,6 +190,12 @@ def cmd_online(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_deck(args: argparse.Namespace, out: Output) -> int:
+    code, data, text = cli_decks.run(args)
+    out.emit(data, lambda: text)
+    return code
+
+
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     path = db_path(args)
     if args.action == "restore":
@@ -217,6 +224,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "badges": cmd_badges,
     "checkin": cmd_checkin,
     "online": cmd_online,
+    "deck": cmd_deck,
     "backups": cmd_backups,
 }
 

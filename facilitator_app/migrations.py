@@ -230,3 +230,25 @@ def online_attendance(db: Database) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN min_online_minutes INTEGER")
     db.execute("CREATE INDEX checkin_events_source ON checkin_events(source_ref) "
                "WHERE source_ref != ''")
+
+
+@migrations(name="0006_agendas")
+def agendas(db: Database) -> None:
+    """A session's planned modules and breaks, and reusable agenda templates."""
+    db.execute(
+        "CREATE TABLE agenda_items ("
+        " id TEXT PRIMARY KEY,"
+        " session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+        " position INTEGER NOT NULL,"
+        " kind TEXT NOT NULL CHECK (kind IN ('module', 'break')),"
+        " deck_id TEXT NOT NULL DEFAULT '',"
+        " module_id TEXT NOT NULL DEFAULT '',"
+        " title TEXT NOT NULL,"
+        " minutes INTEGER NOT NULL)")
+    db.execute("CREATE INDEX agenda_items_session ON agenda_items(session_id, position)")
+    db.execute(
+        "CREATE TABLE agenda_templates ("
+        " id TEXT PRIMARY KEY,"
+        " name TEXT NOT NULL UNIQUE,"
+        " items TEXT NOT NULL,"
+        " created_at TEXT NOT NULL)")

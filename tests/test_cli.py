@@ -92,7 +92,8 @@ def test_backups_list_shows_the_backup_made_on_open(db_file: Path) -> None:
 def test_every_command_has_working_help_in_both_languages() -> None:
     commands = [["demo"], ["workshops", "list"], ["workshops", "create"],
                 ["attendees", "import"], ["attendees", "list"], ["badges"], ["checkin"],
-                ["online", "import"], ["backups", "list"], ["backups", "restore"]]
+                ["online", "import"], ["deck", "validate"], ["deck", "list"],
+                ["backups", "list"], ["backups", "restore"]]
     for language in ("es", "en"):
         for command in commands:
             result = creando("--lang", language, *command, "--help")

@@ -9,6 +9,7 @@ from pathlib import Path
 from facilitator_app.clock import Clock, system_clock
 from facilitator_app.errors import mapped_sqlite_errors
 from facilitator_app.sql import Connection
+from facilitator_app.store.agendas import AgendaRepository
 from facilitator_app.store.attendees import (
     AttendeeRepository,
     ConsentRepository,
@@ -41,6 +42,7 @@ class Store:
         self.introductions = IntroductionRepository(db, clock)
         self.meta = MetaRepository(db, clock)
         self.online = OnlineRepository(db, clock)
+        self.agendas = AgendaRepository(db, clock)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

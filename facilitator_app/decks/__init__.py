@@ -1,0 +1,1 @@
+"""Lesson decks: folders of short modules in Markdown with a TOML front matter."""
