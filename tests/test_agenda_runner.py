@@ -45,7 +45,7 @@ def items():
 def test_totals_against_the_slot(store, session, items) -> None:
     result = totals(store, session.id, items)
     assert (result.planned, result.slot, result.over) == (45, 90, 0)
-    long = items + [AgendaItem.pause(50)]
+    long = [*items, AgendaItem.pause(50)]
     assert totals(store, session.id, long).over == 5
 
 
