@@ -36,6 +36,9 @@ from facilitator_app.services.online_attendance import (
 from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
 from ui.pages.base import Page
+from ui.sessions.agenda_tab import AgendaTab
+from ui.sessions.decks_tab import DecksTab
+from ui.sessions.runner_tab import RunnerTab
 
 
 def mode_label(mode: str) -> str:
@@ -61,6 +64,13 @@ class SessionsPage(Page):
         right.addWidget(self.heading)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._attendance_tab(), "")
+        self.agenda = AgendaTab(store)
+        self.run = RunnerTab(store)
+        self.deck_library = DecksTab()
+        self.agenda.changed.connect(lambda: self.run.set_session(self.current_session()))
+        self.deck_library.decks_changed.connect(self._decks_loaded)
+        for tab in (self.agenda, self.run, self.deck_library):
+            self.tabs.addTab(tab, "")
         right.addWidget(self.tabs, stretch=1)
         layout.addLayout(right, stretch=1)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_report)
@@ -90,8 +100,14 @@ class SessionsPage(Page):
         layout.addWidget(self.drop_hint)
         return tab
 
+    def _decks_loaded(self, decks) -> None:
+        self.agenda.set_decks(decks)
+        self.run.set_decks(decks)
+
     def retranslate(self) -> None:
-        self.tabs.setTabText(0, _("Attendance"))
+        for index, title in enumerate((_("Attendance"), _("Agenda"), _("Run the session"),
+                                       _("Decks"))):
+            self.tabs.setTabText(index, title)
         self.import_button.setText(_("Import online report…"))
         self.import_button.setToolTip(_("Zoom, Microsoft Teams or Google Meet (Ctrl+O)"))
         self.table.setHorizontalHeaderLabels([_("Name"), _("In the room"), _("Online minutes"),
@@ -101,6 +117,8 @@ class SessionsPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.deck_library.decks:
+            self.deck_library.reload()
         current = self.session_list.currentRow()
         self.session_list.blockSignals(True)
         self.session_list.clear()
@@ -122,6 +140,10 @@ class SessionsPage(Page):
     def show_session(self) -> None:
         session = self.current_session()
         self.import_button.setEnabled(session is not None)
+        shown = self.agenda.session.id if self.agenda.session else None
+        if (session.id if session else None) != shown:  # a run in progress is never reset
+            self.agenda.set_session(session)
+            self.run.set_session(session)
         if session is None:
             self.heading.setText(_("Sessions"))
             self.table.setRowCount(0)

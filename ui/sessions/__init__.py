@@ -1,0 +1,1 @@
+"""The Sessions page's tabs: agenda builder, runner with presenter screen, deck library."""
