@@ -70,6 +70,38 @@ def shoot_sessions(window: MainWindow, save) -> None:
     dialog.show()
     save(dialog, "sessions-review")
     dialog.close()
+    shoot_runner(window, page, save)
+
+
+def shoot_runner(window: MainWindow, page, save) -> None:
+    """An agenda from the Spanish deck, the runner in overtime, and the presenter screen."""
+    from datetime import timedelta
+
+    from facilitator_app.clock import system_clock
+
+    page.session_list.setCurrentRow(0)
+    page.tabs.setCurrentWidget(page.agenda)
+    deck = next(i for i, d in enumerate(page.agenda.decks) if d.id == "creando-es")
+    page.agenda.deck_box.setCurrentIndex(deck)
+    for row in (0, 1):
+        page.agenda.modules.setCurrentRow(row)
+        page.agenda.add_module()
+    page.agenda.add_break()
+    for row in (2, 5):
+        page.agenda.modules.setCurrentRow(row)
+        page.agenda.add_module()
+    save(window, "agenda")
+    offset = {"minutes": 0}
+    page.run.clock = lambda: system_clock() + timedelta(minutes=offset["minutes"])
+    page.run.set_session(page.current_session())
+    page.tabs.setCurrentWidget(page.run)
+    page.run.toggle()
+    offset["minutes"] = 16
+    page.run.tick()
+    save(window, "runner-overtime")
+    presenter = page.run.open_presenter()
+    save(presenter, "presenter")
+    page.run.close_presenter()
 
 
 def main() -> int:

@@ -53,6 +53,7 @@ class SessionsPage(Page):
         layout = QHBoxLayout(self)
         self.session_list = QListWidget()
         self.session_list.setObjectName("sessionList")
+        self.session_list.setMinimumWidth(210)
         self.session_list.setMaximumWidth(280)
         self.session_list.setWordWrap(True)
         self.session_list.setSpacing(4)
