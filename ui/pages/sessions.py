@@ -88,8 +88,9 @@ class SessionsPage(Page):
         self.summary = QLabel(wordWrap=True)
         row.addWidget(self.import_button)
         row.addWidget(self.review_button)
-        row.addWidget(self.summary, stretch=1)
+        row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.summary)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("attendanceTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,7 +98,7 @@ class SessionsPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         layout.addWidget(self.table, stretch=1)
-        self.drop_hint = QLabel()
+        self.drop_hint = QLabel(wordWrap=True)
         layout.addWidget(self.drop_hint)
         return tab
 

@@ -56,6 +56,9 @@ class AgendaTab(QWidget):
     def _library_side(self) -> QVBoxLayout:
         side = QVBoxLayout()
         self.deck_box = QComboBox()
+        self.deck_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.deck_box.setMinimumContentsLength(24)  # long deck titles must not widen the window
         self.deck_box.currentIndexChanged.connect(self._show_modules)
         self.modules = QListWidget()
         self.modules.itemDoubleClicked.connect(lambda _item: self.add_module())
@@ -86,18 +89,25 @@ class AgendaTab(QWidget):
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self.remove)
         self.template_box = QComboBox()
+        self.template_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template_box.setMinimumContentsLength(10)
         self.use_template_button = QPushButton(_("Use template"))
         self.use_template_button.clicked.connect(self.use_template)
         self.save_template_button = QPushButton(_("Save as template…"))
         self.save_template_button.clicked.connect(self.ask_template_name)
-        for widget in (self.remove_button, self.template_box, self.use_template_button,
-                       self.save_template_button):
-            row.addWidget(widget)
-        hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down; Delete removes."))
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        template_row = QHBoxLayout()
+        for widget in (self.template_box, self.use_template_button, self.save_template_button):
+            template_row.addWidget(widget)
+        hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down; Delete removes."),
+                      wordWrap=True)
         side.addWidget(self.total)
         side.addWidget(self.agenda, stretch=1)
         side.addWidget(hint)
         side.addLayout(row)
+        side.addLayout(template_row)
         return side
 
     def set_decks(self, decks: list[Deck]) -> None:

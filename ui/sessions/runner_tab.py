@@ -96,8 +96,11 @@ class RunnerTab(QWidget):
         grid.setColumnStretch(0, 1)
         return grid
 
-    def _controls(self) -> QHBoxLayout:
+    def _controls(self) -> QVBoxLayout:
+        """Two rows, so the tab fits a small laptop screen in Spanish too."""
+        rows = QVBoxLayout()
         row = QHBoxLayout()
+        projector = QHBoxLayout()
         self.previous_button = QPushButton(_("◀ Previous"))
         self.start_button = QPushButton()
         self.next_button = QPushButton(_("Next ▶"))
@@ -116,9 +119,12 @@ class RunnerTab(QWidget):
                        QLabel(_("Hand count:")), self.useful_yes, self.useful_no):
             row.addWidget(widget)
         row.addStretch(1)
+        projector.addStretch(1)
         for widget in (self.screen_box, self.full_screen, self.presenter_button):
-            row.addWidget(widget)
-        return row
+            projector.addWidget(widget)
+        rows.addLayout(row)
+        rows.addLayout(projector)
+        return rows
 
     def set_decks(self, decks: list[Deck]) -> None:
         self.decks = {deck.id: deck for deck in decks}
