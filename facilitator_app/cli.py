@@ -14,7 +14,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from facilitator_app import APP_NAME, app_version, cli_decks, cli_desk, cli_online
+from facilitator_app import (
+    APP_NAME,
+    app_version,
+    cli_decks,
+    cli_desk,
+    cli_networking,
+    cli_online,
+)
 from facilitator_app.db import list_backups, open_database, restore_backup
 from facilitator_app.errors import BugError, KnownError
 from facilitator_app.i18n import _, set_language
@@ -67,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_desk.add_commands(commands)
     cli_online.add_commands(commands)
     cli_decks.add_commands(commands)
+    cli_networking.add_commands(commands)
     _add_backup_commands(commands)
     return parser
 
@@ -196,6 +204,18 @@ def cmd_deck(args: argparse.Namespace, out: Output) -> int:
     return code
 
 
+def cmd_partners(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_networking.run_partners(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
+def cmd_intro(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_networking.run_intro(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     path = db_path(args)
     if args.action == "restore":
@@ -225,6 +245,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "checkin": cmd_checkin,
     "online": cmd_online,
     "deck": cmd_deck,
+    "partners": cmd_partners,
+    "intro": cmd_intro,
     "backups": cmd_backups,
 }
 

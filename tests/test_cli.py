@@ -93,6 +93,7 @@ def test_every_command_has_working_help_in_both_languages() -> None:
     commands = [["demo"], ["workshops", "list"], ["workshops", "create"],
                 ["attendees", "import"], ["attendees", "list"], ["badges"], ["checkin"],
                 ["online", "import"], ["deck", "validate"], ["deck", "list"],
+                ["partners", "list"], ["partners", "add"], ["intro", "add"], ["intro", "list"],
                 ["backups", "list"], ["backups", "restore"]]
     for language in ("es", "en"):
         for command in commands:

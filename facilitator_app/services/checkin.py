@@ -82,34 +82,43 @@ class Desk:
 def check_in_code(store: Store, desk: Desk, raw: str,
                   method: CheckinMethod = CheckinMethod.SCANNER) -> CheckinResult:
     """Admit the holder of a scanned token or typed short code, or say why not."""
+    refusal, person = identify_badge(store, desk.workshop_id, raw)
+    if refusal is not None:
+        return CheckinResult(refusal, person)
+    return _admit_registered(store, desk, person, method)  # a badge here is a registration
+
+
+def identify_badge(store: Store, workshop_id: str,
+                   raw: str) -> tuple[Outcome | None, Attendee | None]:
+    """Whose badge this is: (None, person) for a valid badge of this workshop, else the
+    refusal (and the person, when known)."""
     text = tokens.normalise(raw)
     short = tokens.as_short_code(raw) if not tokens.looks_like_token(text) else None
     if short:
-        found = store.badges.find_short(desk.workshop_id, short)
+        found = store.badges.find_short(workshop_id, short)
         badge = found[0] if len(found) == 1 else None
     elif tokens.looks_like_token(text):
         badge = store.badges.find(text)
     else:
-        return CheckinResult(Outcome.UNKNOWN)
+        return Outcome.UNKNOWN, None
     if badge is None:
-        return CheckinResult(_unlisted_token(store, desk, text) if not short
-                             else Outcome.UNKNOWN)
+        return (_unlisted_token(store, workshop_id, text) if not short
+                else Outcome.UNKNOWN), None
     person = store.attendees.by_id(badge["attendee_id"])
-    if badge["workshop_id"] != desk.workshop_id:
-        return CheckinResult(Outcome.NOT_REGISTERED, person)
-    workshop_secret = store.workshops.secret(desk.workshop_id)
-    if not tokens.verify(workshop_secret, desk.workshop_id, badge["token"]):
-        return CheckinResult(Outcome.FORGED)
+    if badge["workshop_id"] != workshop_id:
+        return Outcome.NOT_REGISTERED, person
+    if not tokens.verify(store.workshops.secret(workshop_id), workshop_id, badge["token"]):
+        return Outcome.FORGED, None
     if badge["revoked_at"]:
-        return CheckinResult(Outcome.REVOKED, person)
-    return _admit_registered(store, desk, person, method)  # a badge here is a registration
+        return Outcome.REVOKED, person
+    return None, person
 
 
-def _unlisted_token(store: Store, desk: Desk, token: str) -> Outcome:
+def _unlisted_token(store: Store, workshop_id: str, token: str) -> Outcome:
     """A well-formed token this database never issued: another workshop's, or forged."""
-    for workshop_id, secret in store.workshops.secrets():
-        if tokens.verify(secret, workshop_id, token):
-            return Outcome.NOT_REGISTERED if workshop_id != desk.workshop_id else Outcome.UNKNOWN
+    for other_id, secret in store.workshops.secrets():
+        if tokens.verify(secret, other_id, token):
+            return Outcome.NOT_REGISTERED if other_id != workshop_id else Outcome.UNKNOWN
     return Outcome.FORGED
 
 

@@ -48,6 +48,50 @@ class IntroductionRepository(Repository):
         )
         return new_id
 
+    def exists(self, workshop_id: WorkshopId, first: str, other: str | None,
+               partner: str | None) -> bool:
+        """Was this pair introduced already (either way round, for two people)?"""
+        if partner:
+            return bool(self.scalar(
+                "SELECT 1 FROM introductions WHERE workshop_id = ? AND from_attendee_id = ? "
+                "AND to_partner_id = ?", [workshop_id, first, partner]))
+        return bool(self.scalar(
+            "SELECT 1 FROM introductions WHERE workshop_id = ? AND ((from_attendee_id = ? AND "
+            "to_attendee_id = ?) OR (from_attendee_id = ? AND to_attendee_id = ?))",
+            [workshop_id, first, other, other, first]))
+
+    def pairs(self, workshop_id: WorkshopId) -> set[frozenset[str]]:
+        """Every pair already introduced: {person, person} or {person, partner}."""
+        return {frozenset(p for p in (row[0], row[1] or row[2]) if p) for row in
+                self.db.execute("SELECT from_attendee_id, to_attendee_id, to_partner_id "
+                                "FROM introductions WHERE workshop_id = ?", [workshop_id])}
+
+    def listing(self, workshop_id: WorkshopId) -> list[dict]:
+        """Introductions with names and their latest follow-up, newest first."""
+        return self.rows(
+            "SELECT i.id, i.purpose, i.made_at, trim(a.given_names || ' ' || a.family_names) "
+            "AS from_name, trim(b.given_names || ' ' || b.family_names) AS to_name, "
+            "p.name AS partner_name, f.id AS followup_id, f.due_on, f.status, f.rating, "
+            "f.comment FROM introductions i "
+            "LEFT JOIN attendees a ON a.id = i.from_attendee_id "
+            "LEFT JOIN attendees b ON b.id = i.to_attendee_id "
+            "LEFT JOIN partners p ON p.id = i.to_partner_id "
+            "LEFT JOIN introduction_followups f ON f.id = (SELECT id FROM "
+            "introduction_followups WHERE introduction_id = i.id ORDER BY id DESC LIMIT 1) "
+            "WHERE i.workshop_id = ? ORDER BY i.made_at DESC, i.id DESC", [workshop_id])
+
+    def for_person(self, workshop_id: WorkshopId, attendee_id: str) -> list[dict]:
+        return self.rows(
+            "SELECT * FROM introductions WHERE workshop_id = ? AND (from_attendee_id = ? OR "
+            "to_attendee_id = ?) ORDER BY made_at", [workshop_id, attendee_id, attendee_id])
+
+    def update_followup(self, followup_id: str, status: str, rating: int | None,
+                        comment: str, due_on: str | None) -> None:
+        self.db.execute(
+            "UPDATE introduction_followups SET status = ?, rating = ?, comment = ?, "
+            "due_on = COALESCE(?, due_on), updated_at = ? WHERE id = ?",
+            [status, rating, comment, due_on, self.now(), followup_id])
+
     def count(self, workshop_id: WorkshopId) -> int:
         return self.scalar(
             "SELECT COUNT(*) FROM introductions WHERE workshop_id = ?", [workshop_id]

@@ -43,6 +43,19 @@ class PartnerRepository(Repository):
         )
         return _partner(row)
 
+    def get(self, partner_id: str) -> Partner:
+        found = self.rows("SELECT * FROM partners WHERE id = ?", [self.resolve(partner_id)])
+        return _partner(found[0])
+
+    def update(self, partner: Partner) -> Partner:
+        self.db.execute(
+            "UPDATE partners SET name = ?, type = ?, contact_name = ?, contact_email = ?, "
+            "contact_phone = ?, offers = ? WHERE id = ?",
+            [partner.name.strip(), partner.type.value, partner.contact_name,
+             partner.contact_email.strip().lower(), partner.contact_phone, partner.offers,
+             partner.id])
+        return partner
+
     def list(self) -> list[Partner]:
         return [_partner(r) for r in self.rows("SELECT * FROM partners ORDER BY name")]
 

@@ -7,7 +7,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from facilitator_app.contact import display_phone
-from facilitator_app.i18n import N_, _
+from facilitator_app.i18n import _
+from facilitator_app.labels import sector_label
 from facilitator_app.models import ConsentPurpose
 from facilitator_app.services.attendees import AttendeeRow, matches, query_words, search_text
 
@@ -122,17 +123,6 @@ def _cell(row: AttendeeRow, column: Column) -> str:
         return " + ".join(label for flag, label in (
             (row.came_in_person, _("in the room")), (row.joined_online, _("online"))) if flag)
     return consent_summary(row.consents)
-
-
-SECTORS = {"food": N_("Food"), "beauty": N_("Beauty"), "retail": N_("Retail"),
-           "services": N_("Services"), "textiles": N_("Textiles and clothing"),
-           "technology": N_("Technology"), "handicrafts": N_("Handicrafts"),
-           "transport": N_("Transport and delivery"), "education": N_("Education")}
-
-
-def sector_label(value: str) -> str:
-    """Known sector codes in the current language; free text as written."""
-    return _(SECTORS[value]) if value in SECTORS else value
 
 
 def consent_label(purpose: ConsentPurpose) -> str:
