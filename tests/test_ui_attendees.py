@@ -89,7 +89,7 @@ def test_changing_a_column_mapping_in_the_preview(qtbot, page, tmp_path) -> None
     assert not dialog.import_button.isEnabled()
     dialog.load(listing, mapping={0: Field.FULL_NAME})
     box = dialog.field_boxes[1]
-    box.setCurrentIndex(box.findData(Field.BUSINESS))
+    box.setCurrentIndex(box.findData(Field.BUSINESS.value))
     box.activated.emit(box.currentIndex())
     assert dialog.plan.accepted[0].business == "Bodega Rosita"
     assert dialog.import_button.isEnabled()

@@ -14,17 +14,27 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from facilitator_app import tokens
+
 MAX_GAP_S = 0.045  # scanners type a key every few ms; people need 80 ms or more
 MIN_LENGTH = 6
+
+
+def looks_like_badge(text: str) -> bool:
+    """Only badge codes are taken as scans: quick typists never lose their Enter."""
+    return tokens.looks_like_token(tokens.normalise(text)) or tokens.as_short_code(text) \
+        is not None
 
 
 class WedgeDetector(QObject):
     scanned = Signal(str)
 
     def __init__(self, parent: QObject | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 accept: Callable[[str], bool] = looks_like_badge) -> None:
         super().__init__(parent)
         self.clock = clock
+        self.accept = accept
         self.buffer: list[str] = []
         self.last_key = 0.0
 
@@ -42,7 +52,7 @@ class WedgeDetector(QObject):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             burst = "".join(self.buffer)
             self.buffer.clear()
-            if len(burst) >= MIN_LENGTH:
+            if len(burst) >= MIN_LENGTH and self.accept(burst):
                 self.scanned.emit(burst)
                 return True
             return False

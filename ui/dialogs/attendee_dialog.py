@@ -33,15 +33,15 @@ from facilitator_app.services.attendees import (
 from facilitator_app.store import Store
 from ui.models.attendee_table import consent_label
 
-TEXT_FIELDS = ("given_names", "family_names", "phone", "email", "nationality", "business",
-               "sector", "district")
-
 
 def field_labels() -> dict[str, str]:
     return {"given_names": _("Given names"), "family_names": _("Family names"),
             "phone": _("Phone / WhatsApp"), "email": _("Email"),
             "nationality": _("Nationality"), "business": _("Business"), "sector": _("Sector"),
-            "district": _("District")}
+            "district": _("District"), "offers": _("Offers"), "needs": _("Needs")}
+
+
+LIST_FIELDS = ("offers", "needs")  # comma-separated in the form, tuples in the record
 
 
 def consent_methods() -> dict[str, str]:
@@ -64,6 +64,8 @@ class AttendeeDialog(QDialog):
         for name, label in field_labels().items():
             edit = QLineEdit(self._initial(name))
             edit.setObjectName(name)
+            if name in LIST_FIELDS:
+                edit.setPlaceholderText(_("e.g. supplier, marketing, finance"))
             self.edits[name] = edit
             form.addRow(label, edit)
         layout.addLayout(form)
@@ -82,6 +84,8 @@ class AttendeeDialog(QDialog):
         if self.original is None:
             return ""
         value = getattr(self.original, name)
+        if name in LIST_FIELDS:
+            return ", ".join(value)
         return display_phone(value) if name == "phone" else value
 
     def _consent_box(self) -> QGroupBox:
@@ -111,7 +115,10 @@ class AttendeeDialog(QDialog):
 
     def values(self) -> Attendee:
         base = self.original or Attendee(id=AttendeeId(""), given_names="")
-        return replace(base, **{name: edit.text().strip() for name, edit in self.edits.items()})
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        for name in LIST_FIELDS:
+            values[name] = tuple(p.strip() for p in values[name].split(",") if p.strip())
+        return replace(base, **values)
 
     def accept(self) -> None:
         person = self.values()

@@ -175,16 +175,17 @@ class ImportDialog(QDialog):
             table.setItem(column, 1, QTableWidgetItem(" · ".join(samples)))
             box = QComboBox()
             for field in Field:
-                box.addItem(_(FIELD_LABELS[field]), field)
-            box.setCurrentIndex(box.findData(plan.mapping.get(column, Field.IGNORE)))
+                box.addItem(_(FIELD_LABELS[field]), field.value)
+            box.setCurrentIndex(box.findData(plan.mapping.get(column, Field.IGNORE).value))
             box.activated.connect(self._remap)
             table.setCellWidget(column, 2, box)
             self.field_boxes.append(box)
         table.resizeColumnsToContents()
 
     def _remap(self) -> None:
-        mapping = {column: box.currentData() for column, box in enumerate(self.field_boxes)
-                   if box.currentData() is not Field.IGNORE}
+        chosen = {column: Field(box.currentData())  # Qt hands back plain strings
+                  for column, box in enumerate(self.field_boxes)}
+        mapping = {column: field for column, field in chosen.items() if field != Field.IGNORE}
         self.load(self.path, self.plan.table.sheet or None if self.plan else None, mapping)
 
     def _fill_rejects(self, plan: ImportPlan) -> None:

@@ -11,9 +11,6 @@ from ui.pages.base import Page
 
 # (navigation title, what the page will hold) — both marked for translation.
 COMING_PAGES: dict[str, tuple[str, str]] = {
-    "networking": (N_("Networking"), N_(
-        "Introductions between participants and partner organisations, suggestions and "
-        "follow-ups.")),
     "reports": (N_("Reports"), N_(
         "PDF handouts, badges, certificates and sign-in sheets; Excel reports for partners.")),
     "archive": (N_("Archive"), N_(

@@ -41,6 +41,12 @@ def _sessions(store: Store) -> Page:
     return SessionsPage(store)
 
 
+def _networking(store: Store) -> Page:
+    from ui.pages.networking import NetworkingPage
+
+    return NetworkingPage(store)
+
+
 def _coming(key: str) -> Callable[[Store], Page]:
     def build(store: Store) -> Page:
         from ui.pages.coming import ComingPage
@@ -55,7 +61,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Attendees"), _attendees),
     PageSpec(N_("Check-in"), _checkin),
     PageSpec(N_("Sessions"), _sessions),
-    PageSpec(N_("Networking"), _coming("networking")),
+    PageSpec(N_("Networking"), _networking),
     PageSpec(N_("Reports"), _coming("reports")),
     PageSpec(N_("Archive"), _coming("archive")),
 )
