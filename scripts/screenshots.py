@@ -104,6 +104,36 @@ def shoot_runner(window: MainWindow, page, save) -> None:
     page.run.close_presenter()
 
 
+def shoot_networking(window: MainWindow, save) -> None:
+    """Two badges scanned in a row, the suggestions, and the follow-up list."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from facilitator_app.services.badges import badge_token
+
+    window.show_page(4)
+    page = window.page(4)
+    people = page.store.attendees.for_workshop(page.workshop.id)
+    page.introductions.search.setFocus()
+    for person in (people[3], people[7]):
+        QTest.keyClicks(page.introductions.search,
+                        badge_token(page.store, page.workshop.id, person.id))
+        QTest.keyClick(page.introductions.search, Qt.Key.Key_Return)
+    page.introductions.purpose.setText("Proveedor de telas para la costura")
+    save(window, "networking-two-scans")
+    page.introductions.record()
+    save(window, "networking-recorded")
+    page.tabs.setCurrentWidget(page.suggestions)
+    save(window, "networking-suggestions")
+    later = page.followups.today() + timedelta(days=9)
+    page.followups.today = lambda: later
+    page.followups.refresh()
+    page.tabs.setCurrentWidget(page.followups)
+    save(window, "networking-followups")
+
+
 def main() -> int:
     db_path, out = Path(sys.argv[1]), Path(sys.argv[2])
     language = sys.argv[3] if len(sys.argv) > 3 else "es"
@@ -130,6 +160,7 @@ def main() -> int:
         save(window, "attendees-search")
         shoot_checkin(window, save)
         shoot_sessions(window, save)
+        shoot_networking(window, save)
         if len(sys.argv) > 4:
             from ui.dialogs.import_dialog import ImportDialog
 

@@ -165,3 +165,13 @@ def test_cli_partners_and_intros(db_file) -> None:
                     workshop, "--from", people[0]["id"], "--partner", added["id"],
                     "--purpose", "Otra vez")
     assert again.returncode == 3 and "already introduced" in again.stderr
+
+
+def test_partner_suggestions_are_never_crowded_out(store) -> None:
+    from facilitator_app.services.demo import ensure_demo
+
+    workshop, _ = ensure_demo(store)
+    found = suggest(store, workshop.id, limit=10)
+    assert len(found) == 10
+    assert 1 <= sum(1 for s in found if s.partner) <= 5
+    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)

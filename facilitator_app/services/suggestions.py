@@ -13,6 +13,7 @@ from facilitator_app.store import Store
 
 NEED_MET = 3  # someone offers exactly what the person needs
 SAME_SECTOR = 1  # a tie-breaker: peers who understand each other's trade
+PARTNER_SHARE = 5  # at most this many of a list go to partners, and they always get them
 
 
 @dataclass
@@ -54,7 +55,10 @@ def suggest(store: Store, workshop_id: WorkshopId, limit: int = 20) -> list[Sugg
             suggestion.reasons.append(_("both work in {sector}").format(
                 sector=sector_label(other.sector).lower()))
     ranked = sorted(found.values(), key=lambda s: (-s.score, s.person.name, s.other_name))
-    return ranked[:limit]
+    with_partners = [s for s in ranked if s.partner][:PARTNER_SHARE]
+    between_people = [s for s in ranked if not s.partner][:limit - len(with_partners)]
+    return sorted(between_people + with_partners,  # partners are never crowded out
+                  key=lambda s: (-s.score, s.person.name, s.other_name))
 
 
 def _add(found: dict, done: set, person: Attendee, tag: str, *,
