@@ -19,6 +19,7 @@ from facilitator_app import (
     app_version,
     cli_decks,
     cli_desk,
+    cli_export,
     cli_networking,
     cli_online,
 )
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_online.add_commands(commands)
     cli_decks.add_commands(commands)
     cli_networking.add_commands(commands)
+    cli_export.add_commands(commands)
     _add_backup_commands(commands)
     return parser
 
@@ -216,6 +218,12 @@ def cmd_intro(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_export.run_export(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     path = db_path(args)
     if args.action == "restore":
@@ -247,6 +255,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "deck": cmd_deck,
     "partners": cmd_partners,
     "intro": cmd_intro,
+    "export": cmd_export,
     "backups": cmd_backups,
 }
 

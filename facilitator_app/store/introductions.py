@@ -80,6 +80,10 @@ class IntroductionRepository(Repository):
             "introduction_followups WHERE introduction_id = i.id ORDER BY id DESC LIMIT 1) "
             "WHERE i.workshop_id = ? ORDER BY i.made_at DESC, i.id DESC", [workshop_id])
 
+    def to_partner(self, workshop_id: WorkshopId, partner_id: str) -> list[dict]:
+        return self.rows("SELECT * FROM introductions WHERE workshop_id = ? AND "
+                         "to_partner_id = ? ORDER BY made_at", [workshop_id, partner_id])
+
     def for_person(self, workshop_id: WorkshopId, attendee_id: str) -> list[dict]:
         return self.rows(
             "SELECT * FROM introductions WHERE workshop_id = ? AND (from_attendee_id = ? OR "

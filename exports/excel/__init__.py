@@ -1,0 +1,1 @@
+"""Excel writers (openpyxl, write-only): the workshop report and the partner report."""

@@ -1,0 +1,127 @@
+"""Gather what each export needs from the store, as plain data (export_models)."""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import math
+from datetime import date, datetime
+from hashlib import sha256
+
+from facilitator_app.clock import parse_iso
+from facilitator_app.decks.library import load_library
+from facilitator_app.export_models import (
+    CertificateData,
+    ContactCard,
+    HandoutData,
+    HandoutModule,
+    Link,
+    MetCard,
+    SigninSheetData,
+)
+from facilitator_app.i18n import current_language
+from facilitator_app.models import Session, WorkshopId
+from facilitator_app.services.agenda import MODULE, load_agenda
+from facilitator_app.services.networking import people_met
+from facilitator_app.services.online_attendance import minimum_minutes
+from facilitator_app.store import Store
+from facilitator_app.text import fold
+
+
+def when(session: Session) -> str:
+    return parse_iso(session.starts_at).astimezone().strftime("%d/%m/%Y %H:%M") \
+        if session.starts_at else ""
+
+
+def _local(text: str | None) -> datetime | None:
+    return parse_iso(text).astimezone().replace(tzinfo=None) if text else None
+
+
+def handout_data(store: Store, session_id: str) -> HandoutData:
+    """The modules delivered in the session (or, before it, the planned ones)."""
+    session = store.sessions.get(session_id)
+    workshop = store.workshops.get(session.workshop_id)
+    decks = {deck.id: deck for deck in load_library()}
+    delivered = store.agendas.deliveries(session.id)
+    planned = [(i.deck_id, i.module_id, i.title, i.minutes)
+               for i in load_agenda(store, session.id) if i.kind == MODULE]
+    chosen = [(d["deck_id"], d["module_id"], d["title"], d["planned_minutes"])
+              for d in delivered] or planned
+    modules = []
+    for deck_id, module_id, title, minutes in dict.fromkeys(chosen):
+        module = decks[deck_id].module(module_id) if deck_id in decks else None
+        modules.append(HandoutModule(
+            title, minutes, module.takeaway if module else "",
+            module.key_points if module else (),
+            tuple(Link(r.title, r.url) for r in module.resources) if module else ()))
+    partners = tuple(ContactCard(p.name, p.offers, p.contact_name, p.contact_phone,
+                                 p.contact_email) for p in store.partners.list())
+    return HandoutData(current_language(), workshop.title, session.title, when(session),
+                       workshop.venue, tuple(modules), partners, delivered=bool(delivered))
+
+
+def signin_data(store: Store, session_id: str) -> SigninSheetData:
+    session = store.sessions.get(session_id)
+    workshop = store.workshops.get(session.workshop_id)
+    names = sorted((p.name for p in store.attendees.for_workshop(workshop.id)), key=fold)
+    return SigninSheetData(workshop.title, session.title, when(session), tuple(names))
+
+
+def session_modes(store: Store, workshop_id: WorkshopId,
+                      sessions: list[Session]) -> dict[str, dict[str, str]]:
+    """session id -> attendee id -> in_room | online | both (absent people left out)."""
+    found: dict[str, dict[str, str]] = {}
+    for session in sessions:
+        threshold = minimum_minutes(store, session)
+        modes = {}
+        for person, seen in store.checkins.session_presence(workshop_id, session.id).items():
+            online = (seen["online_minutes"] or 0) >= threshold and \
+                seen["online_minutes"] is not None
+            mode = "both" if seen["in_room"] and online else "in_room" if seen["in_room"] \
+                else "online" if online else ""
+            if mode:
+                modes[person] = mode
+        found[session.id] = modes
+    return found
+
+
+def certificate_code(store: Store, workshop_id: str, attendee_id: str) -> str:
+    """A code to check a certificate against this desk's records (not a secret itself)."""
+    digest = hmac.new(bytes.fromhex(store.workshops.secret(workshop_id)),
+                      f"certificate|{workshop_id}|{attendee_id}".encode(), sha256).digest()
+    text = base64.b32encode(digest[:7]).decode().rstrip("=")[:10]
+    return f"{text[:4]}-{text[4:8]}-{text[8:]}"
+
+
+def certificates(store: Store, workshop_id: str, today: date) -> list[CertificateData]:
+    """Everyone who attended at least half of the sessions held (in the room, online or
+    both). A session is held once anyone's attendance was recorded for it."""
+    workshop = store.workshops.get(workshop_id)
+    sessions = store.sessions.for_workshop(workshop.id)
+    modes = session_modes(store, workshop.id, sessions)
+    held = [s for s in sessions if modes[s.id]]
+    needed = max(1, math.ceil(len(held) / 2))
+    dates = " – ".join(dict.fromkeys(d for d in (workshop.starts_on, workshop.ends_on) if d))
+    result = []
+    for person in sorted(store.attendees.for_workshop(workshop.id), key=lambda p: fold(p.name)):
+        attended = [modes[s.id][person.id] for s in held if person.id in modes[s.id]]
+        if len(attended) < needed:
+            continue
+        kinds = set(attended)
+        mode = "both" if "both" in kinds or kinds == {"in_room", "online"} else kinds.pop()
+        result.append(CertificateData(person.name, workshop.title, dates, workshop.venue,
+                                      len(attended), len(held), mode,
+                                      certificate_code(store, workshop.id, person.id), today))
+    return result
+
+
+def met_cards(store: Store, workshop_id: WorkshopId) -> list[MetCard]:
+    workshop = store.workshops.get(workshop_id)
+    cards = []
+    for person in sorted(store.attendees.for_workshop(workshop_id), key=lambda p: fold(p.name)):
+        met = people_met(store, workshop_id, person.id)
+        if met:
+            cards.append(MetCard(person.name, workshop.title, tuple(
+                (m.purpose, ContactCard(m.name, m.business, "", m.phone, m.email))
+                for m in met)))
+    return cards
