@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -65,5 +66,7 @@ def write_table(sheet: Worksheet, name: str, titles: Sequence[str],
         table.tableColumns = [TableColumn(id=number, name=safe_text(title))
                               for number, title in enumerate(titles, start=1)]
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-        sheet.add_table(table)
+        with warnings.catch_warnings():  # openpyxl warns even when the columns are named
+            warnings.filterwarnings("ignore", "In write-only mode you must add table columns")
+            sheet.add_table(table)
     return count
