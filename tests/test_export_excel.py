@@ -103,6 +103,7 @@ def test_partner_report_names_only_people_who_consented_and_met_it(store, demo,
     contacts = openpyxl.load_workbook(path)["Contacts"]
     listed = {row[0] for row in contacts.iter_rows(min_row=2, values_only=True)}
     assert sharing[0].name in listed and private[0].name not in listed
+    assert count == len(listed)
 
 
 @pytest.mark.parametrize(("counts", "shown"), [

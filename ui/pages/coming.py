@@ -11,8 +11,6 @@ from ui.pages.base import Page
 
 # (navigation title, what the page will hold) — both marked for translation.
 COMING_PAGES: dict[str, tuple[str, str]] = {
-    "reports": (N_("Reports"), N_(
-        "PDF handouts, badges, certificates and sign-in sheets; Excel reports for partners.")),
     "archive": (N_("Archive"), N_(
         "Archive a workshop as a verifiable bundle, merge another desk, restore backups.")),
 }

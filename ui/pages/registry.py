@@ -47,6 +47,12 @@ def _networking(store: Store) -> Page:
     return NetworkingPage(store)
 
 
+def _reports(store: Store) -> Page:
+    from ui.pages.reports import ReportsPage
+
+    return ReportsPage(store)
+
+
 def _coming(key: str) -> Callable[[Store], Page]:
     def build(store: Store) -> Page:
         from ui.pages.coming import ComingPage
@@ -62,6 +68,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Check-in"), _checkin),
     PageSpec(N_("Sessions"), _sessions),
     PageSpec(N_("Networking"), _networking),
-    PageSpec(N_("Reports"), _coming("reports")),
+    PageSpec(N_("Reports"), _reports),
     PageSpec(N_("Archive"), _coming("archive")),
 )
