@@ -1,6 +1,6 @@
 """Run every benchmark and print a table: figure, baseline measured in the same run, ratio.
 
-Usage: python -m benchmarks.run [--repeat N] [--only start commit import search checkin frames]
+Usage: python -m benchmarks.run [--repeat N] [--only NAME ...]  (names: see BENCHMARKS)
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.bench_checkin import checkin_core, frame_pipeline
+from benchmarks.bench_exports import badges, handout, workshop_report
 from benchmarks.bench_registry import import_rows, search_keystrokes
 from benchmarks.bench_start import checkin_commits, cold_start
 
@@ -22,6 +23,9 @@ BENCHMARKS = {
     "search": search_keystrokes,
     "checkin": checkin_core,
     "frames": frame_pipeline,
+    "badges": badges,
+    "report": workshop_report,
+    "handout": handout,
 }
 
 

@@ -79,12 +79,16 @@ class MetCard:
 
 @dataclass(frozen=True)
 class AttendanceLine:
-    session: str
+    """One person across the workshop's sessions (one row of the report: compact enough
+    for 20,000 people x 10 sessions)."""
+
     name: str
-    in_room: bool
-    online_minutes: float | None
-    mode: str  # in_room | online | both | none
-    attended: bool
+    modes: tuple[str, ...]  # per session: in_room | online | both | none
+    online_minutes: tuple[float | None, ...]  # per session
+
+    @property
+    def attended(self) -> int:
+        return sum(1 for mode in self.modes if mode != "none")
 
 
 @dataclass(frozen=True)

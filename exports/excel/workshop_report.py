@@ -23,10 +23,6 @@ def mode_word(mode: str) -> str:
             "none": _("did not attend")}[mode]
 
 
-def yes_no(flag: bool) -> str:
-    return _("yes") if flag else _("no")
-
-
 def write_workshop_report(data: WorkshopReportData, target: Path) -> Path:
     def write(path: Path) -> None:
         book = Workbook(write_only=True)
@@ -65,13 +61,26 @@ def _summary(book: Workbook, data: WorkshopReportData) -> None:
 
 
 def _attendance(book: Workbook, data: WorkshopReportData) -> None:
+    """One row per person: for each session how they attended and their online minutes."""
     sheet = book.create_sheet(_("Attendance"))
-    rows = ((line.session, line.name, yes_no(line.in_room),
-             round(line.online_minutes, 1) if line.online_minutes is not None else None,
-             mode_word(line.mode), yes_no(line.attended)) for line in data.attendance)
-    write_table(sheet, "Attendance", [_("Session"), _("Name"), _("In the room"),
-                                      _("Online minutes"), _("Mode"), _("Attended")],
-                rows, [36, 34, 12, 14, 20, 11])
+    titles = [_("Name")]
+    for number, session in enumerate(data.sessions, start=1):
+        label = _("S{n}").format(n=number)
+        titles += [f"{label} · {session.title}"[:80],
+                   _("{session}: online minutes").format(session=label)]
+    titles.append(_("Sessions attended"))
+    words = {mode: mode_word(mode) for mode in ("in_room", "online", "both", "none")}
+
+    def rows():
+        for line in data.attendance:
+            row = [line.name]
+            for mode, minutes in zip(line.modes, line.online_minutes, strict=True):
+                row += [words[mode], round(minutes, 1) if minutes is not None else None]
+            row.append(line.attended)
+            yield row
+
+    write_table(sheet, "Attendance", titles, rows(),
+                [34] + [16, 10] * len(data.sessions) + [12])
 
 
 def _deliveries(book: Workbook, data: WorkshopReportData) -> None:

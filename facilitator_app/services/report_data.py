@@ -62,14 +62,12 @@ def workshop_report_data(store: Store, workshop_id: str, generated_by: str) -> W
 
 def _attendance(store: Store, workshop_id: WorkshopId, sessions: list[Session],
                 people: list[Attendee], modes: dict) -> Iterator[AttendanceLine]:
-    """One line per person and session, produced as the report is written."""
-    for session in sessions:
-        presence = store.checkins.session_presence(workshop_id, session.id)
-        for person in people:
-            seen = presence.get(person.id, {"in_room": False, "online_minutes": None})
-            mode = modes[session.id].get(person.id, "none")
-            yield AttendanceLine(session.title, person.name, seen["in_room"],
-                                 seen["online_minutes"], mode, mode != "none")
+    """One line per person across the sessions, produced as the report is written."""
+    presence = [store.checkins.session_presence(workshop_id, s.id) for s in sessions]
+    for person in people:
+        yield AttendanceLine(
+            person.name, tuple(modes[s.id].get(person.id, "none") for s in sessions),
+            tuple(seen.get(person.id, {}).get("online_minutes") for seen in presence))
 
 
 def _delivery(session: Session, row: dict) -> DeliveryLine:
