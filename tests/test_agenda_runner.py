@@ -97,6 +97,7 @@ def test_moving_before_starting_logs_nothing(clock, items) -> None:
 
 
 def test_delivered_modules_are_stored_for_reports(store, session, clock, items) -> None:
+    session = store.sessions.for_workshop(session.workshop_id)[2]  # nothing delivered yet
     runner = Runner(items, clock, lambda d: store_delivery(store, session.id, d))
     runner.start()
     clock.now += timedelta(minutes=16)

@@ -23,6 +23,9 @@ def page(qtbot, db_file: Path):
     make_application()
     store = Store(open_database(db_file), path=db_file)
     workshop, _ = ensure_demo(store)
+    with store.transaction():  # start from empty agendas: the demo plans its own
+        store.db.execute("DELETE FROM agenda_items")
+        store.db.execute("DELETE FROM module_deliveries")
     sessions = SessionsPage(store)
     qtbot.addWidget(sessions)
     sessions.set_workshop(workshop)

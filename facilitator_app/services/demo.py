@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from facilitator_app import demo_data
@@ -53,6 +54,7 @@ def ensure_demo(store: Store) -> tuple[Workshop, bool]:
         partners = _add_partners(store)
         _add_checkins(store, workshop, sessions[0], people, now)
         _add_introductions(store, workshop, sessions, people, partners, now)
+        _add_agendas(store, sessions, now)
         store.meta.audit("demo_created", "workshop", workshop.id)
     return workshop, True
 
@@ -135,6 +137,31 @@ def _add_checkins(
         if index not in demo_data.DEMO_ONLINE and index % 9 == 4:
             event(person, max(at, now - timedelta(minutes=5)), kind=CheckinKind.CHECKED_OUT,
                   method=CheckinMethod.SEARCH, mode=AttendanceMode.IN_ROOM)
+
+
+DEMO_AGENDAS = (("pitch-60", "costos-precio", None, "whatsapp-business"),
+                ("billeteras-digitales", "registro-caja", None, "fotos-redes"),
+                ("alianzas-networking", "preparar-credito"))
+
+
+def _add_agendas(store: Store, sessions: list[Session], now: datetime) -> None:
+    """Agendas from the Spanish sample deck; the first session's first modules delivered."""
+    from facilitator_app.decks.library import find_deck
+    from facilitator_app.services.agenda import AgendaItem
+
+    deck = find_deck("creando-es")
+    if deck is None:
+        return
+    for session, plan in zip(sessions, DEMO_AGENDAS, strict=False):
+        items = [AgendaItem.of_module(deck.id, deck.module(m)) if m else AgendaItem.pause(10)
+                 for m in plan if m is None or deck.module(m)]
+        store.agendas.replace_items(session.id, [asdict(item) for item in items])
+    started = now - timedelta(minutes=45)
+    for item, minutes, useful in zip(store.agendas.items(sessions[0].id)[:2], (17, 21),
+                                     ((28, 3), (25, 6)), strict=True):
+        ended = started + timedelta(minutes=minutes)
+        store.agendas.record_delivery(sessions[0].id, item, iso(started), iso(ended), *useful)
+        started = ended
 
 
 def _add_introductions(
