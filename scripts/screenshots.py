@@ -79,7 +79,9 @@ def shoot_runner(window: MainWindow, page, save) -> None:
 
     from facilitator_app.clock import system_clock
 
-    page.session_list.setCurrentRow(0)
+    page.session_list.setCurrentRow(2)  # a session whose agenda is built here
+    page.agenda._fill([])
+    page.agenda._save()
     page.tabs.setCurrentWidget(page.agenda)
     deck = next(i for i, d in enumerate(page.agenda.decks) if d.id == "creando-es")
     page.agenda.deck_box.setCurrentIndex(deck)
@@ -161,6 +163,13 @@ def main() -> int:
         shoot_checkin(window, save)
         shoot_sessions(window, save)
         shoot_networking(window, save)
+        window.show_page(5)
+        reports = window.page(5)
+        reports.kinds.setCurrentRow(0)
+        reports.export_to(out / "handout.pdf")
+        reports.runner.wait()
+        app.processEvents()
+        save(window, "reports")
         if len(sys.argv) > 4:
             from ui.dialogs.import_dialog import ImportDialog
 

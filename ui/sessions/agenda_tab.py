@@ -79,7 +79,7 @@ class AgendaTab(QWidget):
 
     def _agenda_side(self) -> QVBoxLayout:
         side = QVBoxLayout()
-        self.total = QLabel()
+        self.total = QLabel(wordWrap=True)  # the over-the-slot warning must not widen it
         self.total.setObjectName("agendaTotal")
         self.agenda = QListWidget()
         self.agenda.setObjectName("agendaList")
