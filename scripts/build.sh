@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Build the one-folder desktop bundle from build.spec and check it works frozen:
+# --version, the CLI headless (demo, export report) and the GUI (offscreen).
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+# shellcheck disable=SC2086
+install_system_packages $QT_RUNTIME_PACKAGES
+setup_venv "[test,build]"
+cd "$ROOT"
+"$VENV/bin/pyinstaller" build.spec --noconfirm --clean --log-level WARN
+BUNDLE="$ROOT/dist/CREANDO Desk"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+export CREANDO_DATA_DIR="$WORK/data" QT_QPA_PLATFORM=offscreen
+"$BUNDLE/creando" --version
+"$BUNDLE/creando" --db "$WORK/d.db" --json demo > "$WORK/demo.json"
+WORKSHOP=$("$VENV/bin/python" -c "import json,sys; print(json.load(open(sys.argv[1]))['id'])" \
+  "$WORK/demo.json")
+"$BUNDLE/creando" --db "$WORK/d.db" export report --workshop "$WORKSHOP" -o "$WORK/r.xlsx"
+"$BUNDLE/creando" --db "$WORK/d.db" --lang es export handout \
+  --session "$("$VENV/bin/python" -c "
+import json, subprocess, sys
+print(json.loads(subprocess.run([sys.argv[1], '--db', sys.argv[2], '--json', 'workshops',
+      'list'], capture_output=True, text=True, check=True).stdout)[0]['sessions'][0]['id'])" \
+  "$BUNDLE/creando" "$WORK/d.db")" -o "$WORK/h.pdf"
+"$VENV/bin/python" -c "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])" "$WORK/r.xlsx"
+CREANDO_EXIT_WHEN_SHOWN=1 timeout 60 "$BUNDLE/creando-desk" --db "$WORK/d.db" \
+  | grep -q "shown_after_s="
+echo "Frozen build OK: $(du -sh "$BUNDLE" | cut -f1) in $BUNDLE"
