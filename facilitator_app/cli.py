@@ -22,6 +22,7 @@ from facilitator_app import (
     cli_export,
     cli_networking,
     cli_online,
+    cli_privacy,
 )
 from facilitator_app.db import list_backups, open_database, restore_backup
 from facilitator_app.errors import BugError, KnownError
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_decks.add_commands(commands)
     cli_networking.add_commands(commands)
     cli_export.add_commands(commands)
+    cli_privacy.add_commands(commands)
     _add_backup_commands(commands)
     return parser
 
@@ -224,6 +226,30 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_archive(args: argparse.Namespace, out: Output) -> int:
+    code, data, text = cli_privacy.run_archive(open_store, args)
+    out.emit(data, lambda: text)
+    return code
+
+
+def cmd_erase(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_privacy.run_erase(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
+def cmd_retention(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_privacy.run_retention(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
+def cmd_subject_access(args: argparse.Namespace, out: Output) -> int:
+    data, text = cli_privacy.run_subject_access(open_store(args), args)
+    out.emit(data, lambda: text)
+    return EXIT_OK
+
+
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     path = db_path(args)
     if args.action == "restore":
@@ -256,6 +282,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "partners": cmd_partners,
     "intro": cmd_intro,
     "export": cmd_export,
+    "archive": cmd_archive,
+    "erase": cmd_erase,
+    "retention": cmd_retention,
+    "subject-access": cmd_subject_access,
     "backups": cmd_backups,
 }
 

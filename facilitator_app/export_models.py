@@ -159,3 +159,12 @@ class PartnerReportData:
     registered: int
     tables: list[CountTable] = field(default_factory=list)
     people: list[ContactCard] = field(default_factory=list)  # consented to share with it
+
+
+@dataclass(frozen=True)
+class SubjectAccessData:
+    """Everything held about one person (their right of access)."""
+
+    name: str
+    generated_at: str
+    sections: list[tuple[str, list[tuple[str, str]]]]

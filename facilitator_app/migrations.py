@@ -252,3 +252,17 @@ def agendas(db: Database) -> None:
         " name TEXT NOT NULL UNIQUE,"
         " items TEXT NOT NULL,"
         " created_at TEXT NOT NULL)")
+
+
+@migrations(name="0007_privacy")
+def privacy(db: Database) -> None:
+    """Erasures (ids only, so a merge never brings an erased person back) and the archives
+    made here (with the ids they hold, to say which still hold an erased person)."""
+    db.execute("CREATE TABLE erasures (attendee_id TEXT PRIMARY KEY, erased_at TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE archives_made ("
+        " id TEXT PRIMARY KEY,"
+        " workshop_id TEXT NOT NULL,"
+        " path TEXT NOT NULL,"
+        " created_at TEXT NOT NULL,"
+        " attendee_ids TEXT NOT NULL DEFAULT '[]')")

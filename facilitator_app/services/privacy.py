@@ -1,0 +1,113 @@
+"""The right to be forgotten, retention of personal data, and access to one's own data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from facilitator_app.clock import iso
+from facilitator_app.db import list_backups, make_backup
+from facilitator_app.export_models import SubjectAccessData
+from facilitator_app.i18n import _
+from facilitator_app.store import Store
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    archives_holding: list[str]  # archives made earlier that still hold the person
+    backups_removed: int
+
+
+def erase_attendee(store: Store, attendee_id: str) -> ErasureReport:
+    """Remove a person everywhere: registrations, consents, check-ins, badges, online names;
+    their side of introductions becomes anonymous. Only the fact (an id and a time) stays,
+    so merging an older archive never brings them back. Freed pages are overwritten."""
+    person = store.attendees.get(attendee_id)
+    archives = [row[0] for row in store.db.execute(
+        "SELECT path FROM archives_made WHERE attendee_ids LIKE ? ORDER BY created_at",
+        [f'%"{person.id}"%'])]
+    store.db.execute("PRAGMA secure_delete=ON")
+    with store.transaction():
+        store.db.execute("DELETE FROM online_review WHERE attendee_id = ?", [person.id])
+        store.db.execute("DELETE FROM attendees WHERE id = ?", [person.id])
+        store.db.execute("INSERT OR IGNORE INTO erasures (attendee_id, erased_at) VALUES (?, ?)",
+                         [person.id, iso(store.clock())])
+        store.meta.audit("attendee_erased", "attendee", person.id)
+    removed = _scrub_files(store)
+    return ErasureReport(archives, removed)
+
+
+def _scrub_files(store: Store) -> int:
+    """Rewrite the database without the deleted pages, and replace the rolling backups
+    (which still hold the person) with one fresh backup."""
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.db.execute("VACUUM")
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if store.path is None:
+        return 0
+    old = list_backups(store.path)
+    make_backup(store.path)
+    for backup in old:
+        backup.path.unlink(missing_ok=True)
+    return len(old)
+
+
+def set_retention(store: Store, workshop_id: str, until: date | None) -> None:
+    with store.transaction():
+        store.db.execute("UPDATE workshops SET retention_until = ? WHERE id = ?",
+                         [until.isoformat() if until else None,
+                          store.workshops.get(workshop_id).id])
+
+
+def apply_retention(store: Store, today: date) -> int:
+    """Pseudonymise people whose every workshop's retention date has passed: names and
+    contacts go, counts (sector, nationality, gender, attendance) stay. Returns how many."""
+    expired = [row[0] for row in store.db.execute(
+        "SELECT a.id FROM attendees a WHERE a.given_names NOT LIKE 'P-%' AND NOT EXISTS ("
+        " SELECT 1 FROM registrations r JOIN workshops w ON w.id = r.workshop_id"
+        " WHERE r.attendee_id = a.id AND (w.retention_until IS NULL OR "
+        " w.retention_until >= ?))", [today.isoformat()])]
+    if not expired:
+        return 0
+    store.db.execute("PRAGMA secure_delete=ON")
+    with store.transaction():
+        for person_id in expired:
+            alias = f"P-{person_id[-8:]}"
+            store.db.execute(
+                "UPDATE attendees SET given_names = ?, family_names = '', name_folded = ?, "
+                "phone = '', email = '', business = '', district = '', updated_at = ? "
+                "WHERE id = ?", [alias, alias.lower(), iso(store.clock()), person_id])
+            store.db.execute("DELETE FROM online_review WHERE attendee_id = ?", [person_id])
+            store.db.execute("DELETE FROM online_aliases WHERE attendee_id = ?", [person_id])
+        store.meta.audit("retention_applied", "install", "", people=len(expired))
+    _scrub_files(store)
+    return len(expired)
+
+
+def subject_access_data(store: Store, attendee_id: str) -> SubjectAccessData:
+    """Everything held about one person, as sections of (label, value) lines."""
+    person = store.attendees.get(attendee_id)
+    details = [(_("Name"), person.name), (_("Phone / WhatsApp"), person.phone),
+               (_("Email"), person.email), (_("Nationality"), person.nationality),
+               (_("Gender"), person.gender), (_("Business"), person.business),
+               (_("Sector"), person.sector), (_("District"), person.district),
+               (_("Offers"), ", ".join(person.offers)), (_("Needs"), ", ".join(person.needs))]
+    sections = [(_("Personal details"), [(k, v) for k, v in details if v])]
+    sections.append((_("Workshops"), [(row[1], row[0]) for row in store.db.execute(
+        "SELECT r.registered_at, w.title FROM registrations r JOIN workshops w ON "
+        "w.id = r.workshop_id WHERE r.attendee_id = ? ORDER BY r.registered_at", [person.id])]))
+    sections.append((_("Consent answers"), [
+        (f"{row['recorded_at']} · {row['purpose']}", (_("yes") if row["granted"] else _("no"))
+         + f" ({row['method']})") for row in store.consents.history(person.id)]))
+    sections.append((_("Check-ins"), [(row[0], f"{row[1]} · {row[2]} · {row[3] or ''}")
+                                      for row in store.db.execute(
+        "SELECT at, kind, mode, online_minutes FROM checkin_events WHERE attendee_id = ? "
+        "ORDER BY at", [person.id])]))
+    sections.append((_("Introductions"), _introductions(store, person.id)))
+    return SubjectAccessData(person.name, iso(store.clock()), sections)
+
+
+def _introductions(store: Store, attendee_id: str) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in store.db.execute(
+        "SELECT made_at, purpose FROM introductions WHERE from_attendee_id = ? OR "
+        "to_attendee_id = ? ORDER BY made_at", [attendee_id, attendee_id])]

@@ -1,0 +1,44 @@
+"""A consistent copy of one workshop's data in its own SQLite file (for archives).
+
+VACUUM INTO copies the live database safely (never a file copy); then everything that
+is not this workshop's is deleted with secure_delete on, and the file is vacuumed again
+so no page keeps another workshop's people.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from facilitator_app.store import Store
+
+# Rows of other workshops go with their workshop (ON DELETE CASCADE); these do not.
+_KEEP_ONLY_RELATED = (
+    "DELETE FROM attendees WHERE id NOT IN (SELECT attendee_id FROM registrations)",
+    "DELETE FROM partners WHERE id NOT IN (SELECT to_partner_id FROM introductions "
+    "WHERE to_partner_id IS NOT NULL)",
+    "DELETE FROM audit_log WHERE subject_kind = 'workshop' AND subject_id != :workshop",
+    "DELETE FROM audit_log WHERE subject_kind = 'session' AND subject_id NOT IN "
+    "(SELECT id FROM sessions)",
+    "DELETE FROM audit_log WHERE subject_kind = 'attendee' AND subject_id NOT IN "
+    "(SELECT id FROM attendees)",
+    "DELETE FROM archives_made",
+)
+
+
+def workshop_snapshot(store: Store, workshop_id: str, target: Path) -> list[str]:
+    """Write `target` with this workshop only; returns the attendee ids it holds."""
+    store.db.execute("VACUUM INTO ?", [str(target)])
+    conn = sqlite3.connect(target, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA secure_delete=ON")
+        conn.execute("BEGIN")
+        conn.execute("DELETE FROM workshops WHERE id != ?", [workshop_id])
+        for statement in _KEEP_ONLY_RELATED:
+            conn.execute(statement, {"workshop": workshop_id})
+        conn.execute("COMMIT")
+        conn.execute("VACUUM")
+        return [row[0] for row in conn.execute("SELECT id FROM attendees ORDER BY id")]
+    finally:
+        conn.close()
