@@ -79,7 +79,12 @@ def run_app(args: argparse.Namespace) -> int:
         from facilitator_app.services.demo import ensure_demo
 
         ensure_demo(store)
+    pseudonymised = _apply_retention(store)
     window = MainWindow(store, path)
+    if pseudonymised:
+        window.statusBar().showMessage(_("Retention: {n} people's names and contacts were "
+                                         "replaced, as their workshops asked.").format(
+                                             n=pseudonymised), 20000)
     if os.environ.get(BENCH_ENV):
         window.shown.connect(lambda: _report_start(app, started))
     window.show()
@@ -87,6 +92,15 @@ def run_app(args: argparse.Namespace) -> int:
     code = app.exec()
     store.close()
     return code
+
+
+def _apply_retention(store: Store) -> int:
+    """Workshops whose retention date has passed lose their personal data at start-up."""
+    if not store.retention_due():
+        return 0
+    from facilitator_app.services.privacy import apply_retention
+
+    return apply_retention(store, store.clock().astimezone().date())
 
 
 def _report_start(app: QApplication, started: float) -> None:

@@ -50,5 +50,11 @@ class Store:
         with mapped_sqlite_errors(self.path), self.db.atomic():
             yield self
 
+    def retention_due(self) -> bool:
+        """Is any workshop past its retention date? (cheap: checked at every start)"""
+        today = self.clock().astimezone().date().isoformat()
+        return bool(self.db.execute("SELECT 1 FROM workshops WHERE retention_until < ? LIMIT 1",
+                                    [today]).fetchone())
+
     def close(self) -> None:
         self.db.close()

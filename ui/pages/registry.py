@@ -53,13 +53,10 @@ def _reports(store: Store) -> Page:
     return ReportsPage(store)
 
 
-def _coming(key: str) -> Callable[[Store], Page]:
-    def build(store: Store) -> Page:
-        from ui.pages.coming import ComingPage
+def _archive(store: Store) -> Page:
+    from ui.pages.archive import ArchivePage
 
-        return ComingPage(store, key)
-
-    return build
+    return ArchivePage(store)
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -69,5 +66,5 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Sessions"), _sessions),
     PageSpec(N_("Networking"), _networking),
     PageSpec(N_("Reports"), _reports),
-    PageSpec(N_("Archive"), _coming("archive")),
+    PageSpec(N_("Archive"), _archive),
 )
