@@ -58,7 +58,8 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def global_parser() -> argparse.ArgumentParser:
+    """The options that come before any command."""
     parser = argparse.ArgumentParser(
         prog="creando",
         description=_("CREANDO Desk: check-in, sessions, networking and reports for workshops."),
@@ -68,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["es", "en"], help=_("language (es or en)"))
     parser.add_argument("--version", action=VersionAction, nargs=0,
                         help=_("show the version and exit"))
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = global_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("app", help=_("launch the desktop app (the default)"))
     commands.add_parser("demo", help=_("create the demo workshop (safe to run twice)"))
@@ -294,7 +300,17 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     """Parse the command line, in the chosen (or saved) language."""
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_hint(argv) or load_settings().get("language", "es"))
+    if all(arg.startswith("-") or _is_option_value(argv, i) for i, arg in enumerate(argv)) \
+            and "-h" not in argv and "--help" not in argv:
+        # No command: the app starts. Building every command's parser would only slow it.
+        parsed = global_parser().parse_args(argv)
+        parsed.command = None
+        return parsed
     return build_parser().parse_args(argv)
+
+
+def _is_option_value(argv: list[str], index: int) -> bool:
+    return index > 0 and argv[index - 1] in ("--db", "--lang")
 
 
 def _language_hint(argv: list[str]) -> str | None:

@@ -100,3 +100,11 @@ def test_every_command_has_working_help_in_both_languages() -> None:
             result = creando("--lang", language, *command, "--help")
             assert result.returncode == 0, (language, command, result.stderr)
             assert "usage" in result.stdout.lower() or "uso" in result.stdout.lower()
+
+
+def test_no_command_means_the_app_and_options_still_parse() -> None:
+    from facilitator_app.cli import parse
+
+    app = parse(["--db", "demo", "--lang", "en"])  # "demo" here is the database's name
+    assert (app.command, str(app.db), app.lang) == (None, "demo", "en")
+    assert parse(["--db", "x.db", "demo"]).command == "demo"
