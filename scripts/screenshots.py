@@ -170,6 +170,8 @@ def main() -> int:
         reports.runner.wait()
         app.processEvents()
         save(window, "reports")
+        window.show_page(6)
+        save(window, "archive")
         if len(sys.argv) > 4:
             from ui.dialogs.import_dialog import ImportDialog
 

@@ -102,6 +102,7 @@ class ArchivePage(Page):
         self.backups.setTitle(_("Rolling backups of this computer"))
         self.restore_button.setText(_("Restore the selected backup…"))
         self.privacy.setTitle(_("A person's data"))
+        self.person.lineEdit().setPlaceholderText(_("Choose a person by name"))
         self.access_button.setText(_("Export everything held about them (PDF)…"))
         self.erase_button.setText(_("Erase this person everywhere…"))
         self.retention_label.setText(_("Keep this workshop's personal data until (then names "
