@@ -38,6 +38,7 @@ from facilitator_app.settings import load_settings
 from facilitator_app.store import Store
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_KNOWN, EXIT_BUG = 0, 1, 2, 3, 4
+Command = Callable[[argparse.Namespace, "Output"], int]
 
 
 class Output:
@@ -190,70 +191,28 @@ def cmd_attendees(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def cmd_badges(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_desk.print_badges(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
+def with_store(run: Callable[[Store, argparse.Namespace], tuple]) -> Command:
+    """A command whose `run(store, args)` returns (data, text) or (exit code, data, text)."""
 
+    def command(args: argparse.Namespace, out: Output) -> int:
+        result = run(open_store(args), args)
+        code, data, text = result if len(result) == 3 else (EXIT_OK, *result)
+        out.emit(data, lambda: text)
+        return code
 
-def cmd_checkin(args: argparse.Namespace, out: Output) -> int:
-    code, data, text = cli_desk.check_in(open_store(args), args)
-    out.emit(data, lambda: text)
-    return code
-
-
-def cmd_online(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_online.import_online(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
+    return command
 
 
 def cmd_deck(args: argparse.Namespace, out: Output) -> int:
-    code, data, text = cli_decks.run(args)
+    code, data, text = cli_decks.run(args)  # decks live in files: no database needed
     out.emit(data, lambda: text)
     return code
-
-
-def cmd_partners(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_networking.run_partners(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
-
-
-def cmd_intro(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_networking.run_intro(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_export.run_export(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
 
 
 def cmd_archive(args: argparse.Namespace, out: Output) -> int:
-    code, data, text = cli_privacy.run_archive(open_store, args)
+    code, data, text = cli_privacy.run_archive(open_store, args)  # verify needs no database
     out.emit(data, lambda: text)
     return code
-
-
-def cmd_erase(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_privacy.run_erase(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
-
-
-def cmd_retention(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_privacy.run_retention(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
-
-
-def cmd_subject_access(args: argparse.Namespace, out: Output) -> int:
-    data, text = cli_privacy.run_subject_access(open_store(args), args)
-    out.emit(data, lambda: text)
-    return EXIT_OK
 
 
 def cmd_backups(args: argparse.Namespace, out: Output) -> int:
@@ -277,21 +236,21 @@ def cmd_backups(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+COMMANDS: dict[str, Command] = {
     "demo": cmd_demo,
     "workshops": cmd_workshops,
     "attendees": cmd_attendees,
-    "badges": cmd_badges,
-    "checkin": cmd_checkin,
-    "online": cmd_online,
+    "badges": with_store(cli_desk.print_badges),
+    "checkin": with_store(cli_desk.check_in),
+    "online": with_store(cli_online.import_online),
     "deck": cmd_deck,
-    "partners": cmd_partners,
-    "intro": cmd_intro,
-    "export": cmd_export,
+    "partners": with_store(cli_networking.run_partners),
+    "intro": with_store(cli_networking.run_intro),
+    "export": with_store(cli_export.run_export),
     "archive": cmd_archive,
-    "erase": cmd_erase,
-    "retention": cmd_retention,
-    "subject-access": cmd_subject_access,
+    "erase": with_store(cli_privacy.run_erase),
+    "retention": with_store(cli_privacy.run_retention),
+    "subject-access": with_store(cli_privacy.run_subject_access),
     "backups": cmd_backups,
 }
 

@@ -33,7 +33,8 @@ def when(session: Session) -> str:
         if session.starts_at else ""
 
 
-def _local(text: str | None) -> datetime | None:
+def local_time(text: str | None) -> datetime | None:
+    """A stored UTC time as local wall-clock time (what spreadsheets show)."""
     return parse_iso(text).astimezone().replace(tzinfo=None) if text else None
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 
-from facilitator_app.clock import parse_iso
 from facilitator_app.export_models import (
     AttendanceLine,
     ContactCard,
@@ -20,17 +19,13 @@ from facilitator_app.export_models import (
 from facilitator_app.i18n import N_, _, current_language
 from facilitator_app.labels import sector_label
 from facilitator_app.models import Attendee, ConsentPurpose, Session, WorkshopId
-from facilitator_app.services.export_data import session_modes
+from facilitator_app.services.export_data import local_time, session_modes
 from facilitator_app.services.networking import introductions
 from facilitator_app.store import Store
 from facilitator_app.text import fold
 
 GENDERS = {"F": N_("female"), "M": N_("male"), "X": N_("other")}
 NOT_RECORDED = N_("not recorded")
-
-
-def _local(text: str | None) -> datetime | None:
-    return parse_iso(text).astimezone().replace(tzinfo=None) if text else None
 
 
 def workshop_report_data(store: Store, workshop_id: str, generated_by: str) -> WorkshopReportData:
@@ -47,14 +42,14 @@ def workshop_report_data(store: Store, workshop_id: str, generated_by: str) -> W
                        "partners the partner report instead."))
     for session in sessions:
         counts = Counter(modes[session.id].values())
-        data.sessions.append(SessionLine(session.title, _local(session.starts_at),
-                                         _local(session.ends_at), len(people),
+        data.sessions.append(SessionLine(session.title, local_time(session.starts_at),
+                                         local_time(session.ends_at), len(people),
                                          counts["in_room"], counts["online"], counts["both"]))
     data.attendance = _attendance(store, workshop.id, sessions, people, modes)
     data.deliveries = [_delivery(session, row) for session in sessions
                        for row in store.agendas.deliveries(session.id)]
     data.introductions = [IntroductionLine(
-        _local(i.made_at), i.from_name, i.to_name, i.to_is_partner, i.purpose,
+        local_time(i.made_at), i.from_name, i.to_name, i.to_is_partner, i.purpose,
         date.fromisoformat(i.due_on) if i.due_on else None, i.status, i.rating, i.comment)
         for i in introductions(store, workshop.id)]
     return data
@@ -71,7 +66,7 @@ def _attendance(store: Store, workshop_id: WorkshopId, sessions: list[Session],
 
 
 def _delivery(session: Session, row: dict) -> DeliveryLine:
-    started, ended = _local(row["started_at"]), _local(row["ended_at"])
+    started, ended = local_time(row["started_at"]), local_time(row["ended_at"])
     actual = (ended - started).total_seconds() / 60 if started and ended else None
     return DeliveryLine(session.title, row["title"], row["planned_minutes"], started, ended,
                         actual, row["useful_yes"], row["useful_no"])
