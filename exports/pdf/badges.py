@@ -20,6 +20,7 @@ from reportlab.pdfgen import canvas as pdf_canvas
 
 from exports.atomic import write_atomically
 from exports.pdf.fonts import register_fonts
+from exports.pdf.text import fit_width
 
 PER_PAGE = 8
 FIXED_MASK = 2
@@ -148,7 +149,7 @@ def _draw_badge(sheet: pdf_canvas.Canvas, badge: BadgeData, x: float, y: float,
     _draw_qr(sheet, matrix, box_left + quiet, box_bottom + quiet, module)
     sheet.setFont(CODE_FONT, code_size)
     sheet.drawCentredString(box_left + box_side / 2, code_baseline,
-                            _truncated(badge.code_label, CODE_FONT, code_size, box_side))
+                            fit_width(badge.code_label, CODE_FONT, code_size, box_side))
 
     # The name, as large as fits across the badge above the QR, in one or two lines.
     left = x + PADDING
@@ -280,7 +281,7 @@ def _wrapped(words: list[str], font: str, size: float, width: float,
     lines = _greedy_lines(words, font, size, width)
     if len(lines) > max_lines:
         lines = [*lines[:max_lines - 1], " ".join(lines[max_lines - 1:])]
-    return [_truncated(line, font, size, width) for line in lines]
+    return [fit_width(line, font, size, width) for line in lines]
 
 
 def _fitting_size(text: str, font: str, width: float, largest: float, smallest: float) -> float:
@@ -289,12 +290,3 @@ def _fitting_size(text: str, font: str, width: float, largest: float, smallest: 
     if natural <= 0:
         return largest
     return max(smallest, min(largest, width / natural))
-
-
-def _truncated(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if it is wider than `width` at `size`."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + ELLIPSIS, font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + ELLIPSIS

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph
 
 from exports.atomic import write_atomically
 from exports.pdf.fonts import register_fonts
+from exports.pdf.text import clip
 from facilitator_app.export_models import ContactCard, MetCard
 from facilitator_app.i18n import _
 
@@ -77,7 +78,7 @@ def _draw_card(canvas: Canvas, card: MetCard, styles: dict[str, ParagraphStyle])
         height = sum(paragraph.wrap(WIDTH, A6[1])[1] for paragraph in entry)
         if y - height < MARGIN:
             canvas.showPage()
-            y = _flow(canvas, _("{name} (continued)").format(name=_clip(card.name, 100)),
+            y = _flow(canvas, _("{name} (continued)").format(name=clip(card.name, 100)),
                       styles["continued"], A6[1] - MARGIN)
             y = _rule(canvas, y - 1.5 * mm) - 3 * mm
         for paragraph in entry:
@@ -89,8 +90,8 @@ def _draw_card(canvas: Canvas, card: MetCard, styles: dict[str, ParagraphStyle])
 
 def _card_header(canvas: Canvas, card: MetCard, styles: dict[str, ParagraphStyle]) -> float:
     y = _flow(canvas, _("People you met").upper(), styles["label"], A6[1] - MARGIN)
-    y = _flow(canvas, _clip(card.name, 100), styles["name"], y - 1 * mm)
-    y = _flow(canvas, _clip(card.workshop_title, 160), styles["workshop"], y - 0.5 * mm)
+    y = _flow(canvas, clip(card.name, 100), styles["name"], y - 1 * mm)
+    y = _flow(canvas, clip(card.workshop_title, 160), styles["workshop"], y - 0.5 * mm)
     return _rule(canvas, y - 2 * mm) - 3 * mm
 
 
@@ -100,21 +101,17 @@ def _entry(purpose: str, other: ContactCard,
 
     Each text is clipped to a few lines, so one entry always fits on a fresh page.
     """
-    entry = [Paragraph(escape(_clip(other.name, 100)), styles["other"])]
+    entry = [Paragraph(escape(clip(other.name, 100)), styles["other"])]
     if other.detail:
-        entry.append(Paragraph(escape(_clip(other.detail, 240)), styles["detail"]))
-    reach = [escape(_clip(text, 80)) for text in (other.contact_name, other.phone, other.email)
+        entry.append(Paragraph(escape(clip(other.detail, 240)), styles["detail"]))
+    reach = [escape(clip(text, 80)) for text in (other.contact_name, other.phone, other.email)
              if text]
     if reach:
         entry.append(Paragraph(" · ".join(reach), styles["contact"]))
     if purpose:
-        why = _("Why: {purpose}").format(purpose=_clip(purpose, 200))
+        why = _("Why: {purpose}").format(purpose=clip(purpose, 200))
         entry.append(Paragraph(escape(why), styles["why"]))
     return entry
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _flow(canvas: Canvas, text: str, style: ParagraphStyle, top: float) -> float:

@@ -33,6 +33,7 @@ from reportlab.platypus import (
 from exports.atomic import write_atomically
 from exports.pdf.fonts import register_fonts
 from exports.pdf.qr import draw_qr
+from exports.pdf.text import clip, fit_width
 from facilitator_app.export_models import ContactCard, HandoutData, HandoutModule, Link
 from facilitator_app.i18n import _
 
@@ -187,8 +188,8 @@ def _resource(link: Link, styles: dict[str, ParagraphStyle]) -> Table:
     clipped to a few lines and the row always fits on a fresh page.
     """
     href = escape(link.url, {'"': "&quot;"})
-    shown = escape(_clip(link.url, 160))
-    text = [Paragraph(escape(_clip(link.title, 160)), styles["strong"]), Spacer(1, 1 * mm),
+    shown = escape(clip(link.url, 160))
+    text = [Paragraph(escape(clip(link.title, 160)), styles["strong"]), Spacer(1, 1 * mm),
             Paragraph(f'<a href="{href}" color="#0B5394">{shown}</a>', styles["small"])]
     row = Table([[QrCode(link.url), text]],
                 colWidths=[QR_SIDE + 3 * mm, A5[0] - 2 * MARGIN - QR_SIDE - 3 * mm])
@@ -232,21 +233,9 @@ def _footer(workshop_title: str, font: str) -> Callable[[Canvas, BaseDocTemplate
         canvas.line(MARGIN, BOTTOM_MARGIN - 5 * mm, A5[0] - MARGIN, BOTTOM_MARGIN - 5 * mm)
         canvas.setFillColor(GREY)
         canvas.setFont(font, size)
-        canvas.drawString(MARGIN, BOTTOM_MARGIN - 9 * mm, _cut(workshop_title, font, size, room))
+        canvas.drawString(MARGIN, BOTTOM_MARGIN - 9 * mm,
+                          fit_width(workshop_title, font, size, room))
         canvas.drawRightString(A5[0] - MARGIN, BOTTOM_MARGIN - 9 * mm, page)
         canvas.restoreState()
 
     return draw
-
-
-def _cut(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if it is wider than `width`."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

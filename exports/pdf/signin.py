@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exports.atomic import write_atomically
 from exports.pdf.fonts import register_fonts
+from exports.pdf.text import fit_width
 from facilitator_app.export_models import SigninSheetData
 from facilitator_app.i18n import _
 
@@ -66,11 +67,11 @@ def _draw_header(canvas: Canvas, data: SigninSheetData, regular: str, bold: str)
     canvas.drawString(MARGIN, top - 8, _("Sign-in sheet").upper())
     canvas.setFillColor(colors.black)
     canvas.setFont(bold, 16)
-    canvas.drawString(MARGIN, top - 28, _cut(data.session_title, bold, 16, TABLE_WIDTH))
+    canvas.drawString(MARGIN, top - 28, fit_width(data.session_title, bold, 16, TABLE_WIDTH))
     canvas.setFillColor(GREY)
     canvas.setFont(regular, 10)
-    canvas.drawString(MARGIN, top - 43, _cut(data.workshop_title, regular, 10, TABLE_WIDTH))
-    canvas.drawString(MARGIN, top - 56, _cut(data.when, regular, 10, TABLE_WIDTH))
+    canvas.drawString(MARGIN, top - 43, fit_width(data.workshop_title, regular, 10, TABLE_WIDTH))
+    canvas.drawString(MARGIN, top - 56, fit_width(data.when, regular, 10, TABLE_WIDTH))
 
 
 def _draw_table(canvas: Canvas, rows: list[str], first: int, regular: str, bold: str) -> None:
@@ -119,7 +120,7 @@ def _draw_name(canvas: Canvas, name: str, font: str, left: float, row_bottom: fl
     canvas.setFont(font, size)
     for line, baseline in zip(lines, (ROW_HEIGHT / 2 + 0.35 * size, ROW_HEIGHT / 2 - 0.95 * size),
                               strict=True):
-        canvas.drawString(left, row_bottom + baseline, _cut(line, font, size, width))
+        canvas.drawString(left, row_bottom + baseline, fit_width(line, font, size, width))
 
 
 def _draw_footer(canvas: Canvas, page: int, pages: int, workshop: str, font: str) -> None:
@@ -128,13 +129,4 @@ def _draw_footer(canvas: Canvas, page: int, pages: int, workshop: str, font: str
     label = _("Page {number} / {total}").format(number=page, total=pages)
     canvas.drawRightString(A4[0] - MARGIN, 10 * mm, label)
     room = TABLE_WIDTH - stringWidth(label, font, 8) - 8 * mm
-    canvas.drawString(MARGIN, 10 * mm, _cut(workshop, font, 8, room))
-
-
-def _cut(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if it is wider than `width`."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    canvas.drawString(MARGIN, 10 * mm, fit_width(workshop, font, 8, room))
