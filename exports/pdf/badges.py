@@ -51,7 +51,6 @@ CODE_CAP_HEIGHT = 0.6
 
 CUT_GREY = 0.8
 TEXT_GREY = 0.3
-ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
