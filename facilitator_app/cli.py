@@ -247,6 +247,7 @@ COMMANDS: dict[str, Command] = {
     "partners": with_store(cli_networking.run_partners),
     "intro": with_store(cli_networking.run_intro),
     "export": with_store(cli_export.run_export),
+    "certificate": with_store(cli_export.verify_certificate),
     "archive": cmd_archive,
     "erase": with_store(cli_privacy.run_erase),
     "retention": with_store(cli_privacy.run_retention),

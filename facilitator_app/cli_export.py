@@ -32,6 +32,21 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                                                     "of people who agreed to share them"))
         parser.add_argument("-o", "--output", type=Path, required=True,
                             help=_("the file to write"))
+    check = commands.add_parser("certificate", help=_("check a certificate's code"))
+    check_actions = check.add_subparsers(dest="action", metavar="ACTION", required=True)
+    verify = check_actions.add_parser("verify", help=_("is this code one we issued?"))
+    verify.add_argument("--workshop", required=True, help=_("workshop id or prefix"))
+    verify.add_argument("code", help=_("the verification code printed on the certificate"))
+
+
+def verify_certificate(store: Store, args: argparse.Namespace) -> tuple[int, dict, str]:
+    from facilitator_app.services.export_data import verify_certificate as check
+
+    name = check(store, args.workshop, args.code)
+    if name is None:
+        return 1, {"valid": False, "name": None}, _("{code} is not a certificate of this "
+                                                     "workshop.").format(code=args.code)
+    return 0, {"valid": True, "name": name}, _("Valid: issued to {name}.").format(name=name)
 
 
 def run_export(store: Store, args: argparse.Namespace) -> tuple[dict, str]:

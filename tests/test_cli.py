@@ -94,7 +94,7 @@ def test_every_command_has_working_help_in_both_languages() -> None:
                 ["attendees", "import"], ["attendees", "list"], ["badges"], ["checkin"],
                 ["online", "import"], ["deck", "validate"], ["deck", "list"],
                 ["partners", "list"], ["partners", "add"], ["intro", "add"], ["intro", "list"],
-                ["backups", "list"], ["backups", "restore"]]
+                ["certificate", "verify"], ["backups", "list"], ["backups", "restore"]]
     for language in ("es", "en"):
         for command in commands:
             result = creando("--lang", language, *command, "--help")

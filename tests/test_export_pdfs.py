@@ -237,3 +237,25 @@ def test_metadata_carries_only_the_title(tmp_path: Path) -> None:
     for partner in PARTNERS:
         assert partner.name not in values
     assert "anonymous" not in values
+
+
+def test_a_certificate_code_can_be_verified_and_a_wrong_one_is_refused(tmp_path) -> None:
+    import json
+
+    from tests.test_cli import creando
+    from tests.test_cli_attendees import demo_workshop
+
+    db = tmp_path / "c.db"
+    workshop = demo_workshop(db)
+    made = creando("--db", str(db), "--json", "export", "certificates", "--workshop",
+                   workshop, "-o", str(tmp_path / "c.pdf"))
+    assert made.returncode == 0, made.stderr
+    text = PdfReader(tmp_path / "c.pdf").pages[0].extract_text()
+    code = text.split("Verification code:")[-1].split()[0] if "Verification code:" in text \
+        else text.split("verificación:")[-1].split()[0]
+    good = creando("--db", str(db), "--json", "certificate", "verify", "--workshop", workshop,
+                   code.lower())
+    assert good.returncode == 0 and json.loads(good.stdout)["valid"] is True
+    bad = creando("--db", str(db), "--json", "certificate", "verify", "--workshop", workshop,
+                  "AAAA-BBBB-CC")
+    assert bad.returncode == 1 and json.loads(bad.stdout) == {"valid": False, "name": None}

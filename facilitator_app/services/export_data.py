@@ -94,6 +94,15 @@ def certificate_code(store: Store, workshop_id: str, attendee_id: str) -> str:
     return f"{text[:4]}-{text[4:8]}-{text[8:]}"
 
 
+def verify_certificate(store: Store, workshop_id: str, code: str) -> str | None:
+    """The name on the certificate with this code, or None if this workshop issued none."""
+    wanted = code.strip().upper().replace(" ", "")
+    for person in store.attendees.for_workshop(store.workshops.get(workshop_id).id):
+        if hmac.compare_digest(certificate_code(store, workshop_id, person.id), wanted):
+            return person.name
+    return None
+
+
 def certificates(store: Store, workshop_id: str, today: date) -> list[CertificateData]:
     """Everyone who attended at least half of the sessions held (in the room, online or
     both). A session is held once anyone's attendance was recorded for it."""
