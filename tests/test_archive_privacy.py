@@ -227,3 +227,21 @@ def test_the_cli_archive_commands(tmp_path) -> None:
     assert merged.returncode == 0 and json.loads(merged.stdout)["added"]["attendees"] == 60
     again = creando("--db", str(db_b), "--lang", "en", "archive", "restore", str(archive))
     assert "Nothing new" in again.stdout
+
+
+def test_a_badge_printed_on_the_main_desk_admits_on_a_desk_that_merged_its_archive(
+        desk_a, tmp_path) -> None:
+    from facilitator_app.services.badges import badge_token
+    from facilitator_app.services.checkin import Outcome, check_in_code
+
+    store_a, workshop = desk_a
+    person = absent(store_a, workshop)[0]
+    token = badge_token(store_a, workshop.id, person.id)
+    archive = create_archive(store_a, workshop.id, tmp_path / "antes-de-abrir.zip")
+    path_b = tmp_path / "b" / "creando.db"
+    store_b = Store(open_database(path_b), path=path_b)  # a new laptop, empty
+    assert check_in_code(store_b, Desk(workshop.id), token).outcome is not Outcome.ADMITTED
+    restore_archive(store_b, archive)
+    result = check_in_code(store_b, Desk(workshop.id, desk_id="B"), token)
+    assert result.outcome is Outcome.ADMITTED and result.attendee.id == person.id
+    store_b.close()
