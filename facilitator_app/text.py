@@ -20,8 +20,3 @@ def name_key(text: str) -> str:
     """A word-order-free key for duplicate detection: folded words, sorted."""
     return " ".join(sorted(fold(text).split()))
 
-
-def matches_search(folded_name: str, query: str) -> bool:
-    """True when every word of `query` begins a word of the folded name, in any order."""
-    words = folded_name.split()
-    return all(any(w.startswith(q) for w in words) for q in fold(query).split())

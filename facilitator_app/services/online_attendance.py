@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 from facilitator_app.clock import iso, parse_iso
@@ -165,6 +164,3 @@ def session_attendance(store: Store, session_id: str) -> list[SessionAttendance]
                                        minutes is not None and minutes >= threshold))
     return lines
 
-
-def demo_online_minutes(total: timedelta) -> float:
-    return round(total.total_seconds() / 60, 1)
