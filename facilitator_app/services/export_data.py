@@ -23,7 +23,11 @@ from facilitator_app.i18n import current_language
 from facilitator_app.models import Session, WorkshopId
 from facilitator_app.services.agenda import MODULE, load_agenda
 from facilitator_app.services.networking import people_met
-from facilitator_app.services.online_attendance import minimum_minutes
+from facilitator_app.services.online_attendance import (
+    attendance_mode,
+    attended_online,
+    minimum_minutes,
+)
 from facilitator_app.store import Store
 from facilitator_app.text import fold
 
@@ -68,21 +72,24 @@ def signin_data(store: Store, session_id: str) -> SigninSheetData:
     return SigninSheetData(workshop.title, session.title, when(session), tuple(names))
 
 
-def session_modes(store: Store, workshop_id: WorkshopId,
-                      sessions: list[Session]) -> dict[str, dict[str, str]]:
+def session_presences(store: Store, workshop_id: WorkshopId,
+                      sessions: list[Session]) -> dict[str, dict[str, dict]]:
+    """session id -> attendee id -> what was recorded (read once, used by every table)."""
+    return {s.id: store.checkins.session_presence(workshop_id, s.id) for s in sessions}
+
+
+def session_modes(store: Store, workshop_id: WorkshopId, sessions: list[Session],
+                  presences: dict[str, dict[str, dict]] | None = None,
+                  ) -> dict[str, dict[str, str]]:
     """session id -> attendee id -> in_room | online | both (absent people left out)."""
+    presences = presences or session_presences(store, workshop_id, sessions)
     found: dict[str, dict[str, str]] = {}
     for session in sessions:
         threshold = minimum_minutes(store, session)
-        modes = {}
-        for person, seen in store.checkins.session_presence(workshop_id, session.id).items():
-            online = (seen["online_minutes"] or 0) >= threshold and \
-                seen["online_minutes"] is not None
-            mode = "both" if seen["in_room"] and online else "in_room" if seen["in_room"] \
-                else "online" if online else ""
-            if mode:
-                modes[person] = mode
-        found[session.id] = modes
+        modes = {person: attendance_mode(seen["in_room"],
+                                         attended_online(seen["online_minutes"], threshold))
+                 for person, seen in presences[session.id].items()}
+        found[session.id] = {person: mode for person, mode in modes.items() if mode != "none"}
     return found
 
 

@@ -56,9 +56,18 @@ class SessionAttendance:
     @property
     def mode(self) -> str:
         """in_room | online | both | none"""
-        if self.in_room and self.attended_online:
-            return "both"
-        return "in_room" if self.in_room else "online" if self.attended_online else "none"
+        return attendance_mode(self.in_room, self.attended_online)
+
+
+def attendance_mode(in_room: bool, attended_online: bool) -> str:
+    """How one person attended one session: in_room | online | both | none."""
+    if in_room and attended_online:
+        return "both"
+    return "in_room" if in_room else "online" if attended_online else "none"
+
+
+def attended_online(minutes: float | None, threshold: int) -> bool:
+    return minutes is not None and minutes >= threshold
 
 
 def session_minutes(session: Session) -> float | None:
@@ -161,6 +170,6 @@ def session_attendance(store: Store, session_id: str) -> list[SessionAttendance]
         seen = presence.get(person.id, {"in_room": False, "online_minutes": None})
         minutes = seen["online_minutes"]
         lines.append(SessionAttendance(person, seen["in_room"], minutes,
-                                       minutes is not None and minutes >= threshold))
+                                       attended_online(minutes, threshold)))
     return lines
 

@@ -18,8 +18,8 @@ from facilitator_app.export_models import (
 )
 from facilitator_app.i18n import N_, _, current_language
 from facilitator_app.labels import sector_label
-from facilitator_app.models import Attendee, ConsentPurpose, Session, WorkshopId
-from facilitator_app.services.export_data import local_time, session_modes
+from facilitator_app.models import Attendee, ConsentPurpose, Session
+from facilitator_app.services.export_data import local_time, session_modes, session_presences
 from facilitator_app.services.networking import introductions
 from facilitator_app.store import Store
 from facilitator_app.text import fold
@@ -32,7 +32,8 @@ def workshop_report_data(store: Store, workshop_id: str, generated_by: str) -> W
     workshop = store.workshops.get(workshop_id)
     sessions = store.sessions.for_workshop(workshop.id)
     people = sorted(store.attendees.for_workshop(workshop.id), key=lambda p: fold(p.name))
-    modes = session_modes(store, workshop.id, sessions)
+    presences = session_presences(store, workshop.id, sessions)
+    modes = session_modes(store, workshop.id, sessions, presences)
     data = WorkshopReportData(
         language=current_language(), title=workshop.title, venue=workshop.venue,
         dates=" – ".join(dict.fromkeys(d for d in (workshop.starts_on, workshop.ends_on) if d)),
@@ -45,7 +46,7 @@ def workshop_report_data(store: Store, workshop_id: str, generated_by: str) -> W
         data.sessions.append(SessionLine(session.title, local_time(session.starts_at),
                                          local_time(session.ends_at), len(people),
                                          counts["in_room"], counts["online"], counts["both"]))
-    data.attendance = _attendance(store, workshop.id, sessions, people, modes)
+    data.attendance = _attendance(sessions, people, modes, presences)
     data.deliveries = [_delivery(session, row) for session in sessions
                        for row in store.agendas.deliveries(session.id)]
     data.introductions = [IntroductionLine(
@@ -55,10 +56,10 @@ def workshop_report_data(store: Store, workshop_id: str, generated_by: str) -> W
     return data
 
 
-def _attendance(store: Store, workshop_id: WorkshopId, sessions: list[Session],
-                people: list[Attendee], modes: dict) -> Iterator[AttendanceLine]:
+def _attendance(sessions: list[Session], people: list[Attendee], modes: dict,
+                presences: dict) -> Iterator[AttendanceLine]:
     """One line per person across the sessions, produced as the report is written."""
-    presence = [store.checkins.session_presence(workshop_id, s.id) for s in sessions]
+    presence = [presences[s.id] for s in sessions]
     for person in people:
         yield AttendanceLine(
             person.name, tuple(modes[s.id].get(person.id, "none") for s in sessions),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator_app import tokens
 
@@ -37,6 +37,11 @@ class WedgeDetector(QObject):
         self.accept = accept
         self.buffer: list[str] = []
         self.last_key = 0.0
+
+    def watch(self, widget: QWidget) -> None:
+        """Listen to key presses on `widget` and everything inside it."""
+        for target in (widget, *widget.findChildren(QWidget)):
+            target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:

@@ -68,7 +68,7 @@ class CheckinPage(Page):
         layout.addWidget(self.recent, stretch=1)
         self.wedge = WedgeDetector(self)
         self.wedge.scanned.connect(self._scanned)
-        self._watch_keys(self)
+        self.wedge.watch(self)
         self.reset_timer = QTimer(self, singleShot=True, interval=8000)
         self.reset_timer.timeout.connect(self.result.show_waiting)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)
@@ -120,11 +120,6 @@ class CheckinPage(Page):
                        self.walk_in_button):
             row.addWidget(button)
         return row
-
-    def _watch_keys(self, widget: QWidget) -> None:
-        widget.installEventFilter(self.wedge)
-        for child in widget.findChildren(QWidget):
-            child.installEventFilter(self.wedge)
 
     def retranslate(self) -> None:
         self.heading.setText(_("Check-in"))

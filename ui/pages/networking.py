@@ -33,8 +33,7 @@ class NetworkingPage(Page):
         layout.addWidget(self.tabs, stretch=1)
         self.wedge = WedgeDetector(self)
         self.wedge.scanned.connect(self._scanned)
-        for widget in (self, *self.findChildren(QWidget)):
-            widget.installEventFilter(self.wedge)
+        self.wedge.watch(self)
         self.retranslate()
 
     def _scanned(self, code: str) -> None:
