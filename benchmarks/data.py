@@ -6,7 +6,7 @@ import csv
 import random
 from pathlib import Path
 
-from facilitator_app.demo_data import DEMO_ATTENDEES
+from facilitator_app.demo_data import load_demo
 
 HEADERS = ["Marca temporal", "Nombres", "Apellidos", "Celular / WhatsApp", "Correo electrónico",
            "Nacionalidad", "Nombre del emprendimiento", "Rubro",
@@ -15,9 +15,10 @@ HEADERS = ["Marca temporal", "Nombres", "Apellidos", "Celular / WhatsApp", "Corr
 
 def people(count: int, seed: int = 7) -> list[list[str]]:
     rng = random.Random(seed)
-    given = [p["given_names"] for p in DEMO_ATTENDEES]
-    family = [w for p in DEMO_ATTENDEES for w in p["family_names"].split() if len(w) > 3]
-    businesses = [p["business"] for p in DEMO_ATTENDEES]
+    demo = load_demo().people
+    given = [p.given_names for p in demo]
+    family = [w for p in demo for w in p.family_names.split() if len(w) > 3]
+    businesses = [p.business for p in demo]
     rows = []
     for number in range(count):
         first = rng.choice(given)

@@ -31,13 +31,10 @@ def demo(store):
 @pytest.fixture
 def no_show(store, demo):
     """Someone registered who has not come in today."""
-    from facilitator_app.demo_data import DEMO_NO_SHOW
+    from facilitator_app.demo_data import load_demo
 
     people = {p.name: p for p in store.attendees.for_workshop(demo.id)}
-    from facilitator_app.demo_data import DEMO_ATTENDEES
-
-    spec = DEMO_ATTENDEES[min(DEMO_NO_SHOW)]
-    return people[f"{spec['given_names']} {spec['family_names']}"]
+    return people[load_demo().no_shows()[0].name]
 
 
 def test_scan_admits_then_says_already_in_since(store, demo, no_show, clock) -> None:

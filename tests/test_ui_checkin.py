@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoFrameInput
 
 from facilitator_app.db import open_database
-from facilitator_app.demo_data import DEMO_ATTENDEES, DEMO_NO_SHOW
+from facilitator_app.demo_data import load_demo
 from facilitator_app.services.badges import badge_token
 from facilitator_app.services.checkin import Outcome
 from facilitator_app.services.demo import ensure_demo
@@ -39,11 +39,7 @@ def page(qtbot, db_file: Path):
 
 def no_show(page):
     names = {p.name: p for p in page.store.attendees.for_workshop(page.workshop.id)}
-    people = []
-    for index in sorted(DEMO_NO_SHOW):
-        spec = DEMO_ATTENDEES[index]
-        people.append(names[f"{spec['given_names']} {spec['family_names']}"])
-    return people
+    return [names[spec.name] for spec in load_demo().no_shows()]
 
 
 def badge_frame(token: str | None, *, angle: float, scale: float, seed: int) -> QVideoFrame:
