@@ -33,7 +33,7 @@ def cold_start(repeat: int) -> Row:
         db = Path(folder) / "bench.db"
         subprocess.run([sys.executable, "-m", "facilitator_app", "--db", str(db), "demo"],
                        check=True, capture_output=True, env=env, cwd=ROOT)
-        app = [sys.executable, "-m", "ui.app", "--db", str(db)]
+        app = [sys.executable, "-m", "ui", "--db", str(db)]
         bare = [sys.executable, "-c", BARE_WINDOW]
         for warm_up in (app, bare):
             time_until_line(warm_up, env)

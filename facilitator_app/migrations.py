@@ -1,5 +1,5 @@
 """Append-only schema migrations (sqlite-utils). Never edit a released one: add the next,
-and its name to `schema.MIGRATION_NAMES`.
+and its name to `schema_version.MIGRATION_NAMES`.
 
 Every table keys on a UUIDv7 text id so archives from several desks merge without collisions.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from facilitator_app.schema import MIGRATION_SET
+from facilitator_app.schema_version import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-MIGRATION_SET = "creando"
-# In order; the same names the migration functions register (a test keeps them equal).
-MIGRATION_NAMES = (
-    "0001_initial_schema", "0002_app_meta", "0003_badge_tokens", "0004_undo_index",
-    "0005_online_attendance", "0006_agendas", "0007_privacy",
-)
+from facilitator_app.schema_version import MIGRATION_NAMES, MIGRATION_SET
 
 
 def applied_migration_names(conn: sqlite3.Connection) -> list[str]:

@@ -8,7 +8,8 @@ from sqlite_utils import Database
 from facilitator_app.db import open_database
 from facilitator_app.errors import KnownError
 from facilitator_app.migrations import migrations
-from facilitator_app.schema import MIGRATION_NAMES, migrate
+from facilitator_app.schema import migrate
+from facilitator_app.schema_version import MIGRATION_NAMES
 
 TABLES = {
     "workshops", "sessions", "attendees", "registrations", "consents", "checkin_events",

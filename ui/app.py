@@ -107,13 +107,3 @@ def _report_start(app: QApplication, started: float) -> None:
     print(f"shown_after_s={time.perf_counter() - started:.4f}", flush=True)
     app.quit()
 
-
-def main() -> int:
-    """`python -m ui.app`: the app alone (the same as `creando`)."""
-    from ui.launch import main as launch
-
-    return launch(sys.argv[1:])
-
-
-if __name__ == "__main__":
-    sys.exit(main())
