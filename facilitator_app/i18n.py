@@ -10,7 +10,10 @@ import gettext
 from facilitator_app.paths import locale_dir
 
 DOMAIN = "creando"
-LANGUAGES = ("es", "en")
+# Every language the app speaks, by its own name. Adding one: its code and name here, then
+# `python -m facilitator_app.catalogue update <code>` and a translated .po (CONTRIBUTING.md).
+LANGUAGE_NAMES = {"es": "Español", "en": "English"}
+LANGUAGES = tuple(LANGUAGE_NAMES)
 DEFAULT_LANGUAGE = "es"
 
 _current = DEFAULT_LANGUAGE

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from facilitator_app import APP_NAME, app_version
 from facilitator_app.db import make_backup
 from facilitator_app.errors import KnownError
-from facilitator_app.i18n import _, current_language
+from facilitator_app.i18n import LANGUAGE_NAMES, _, current_language
 from facilitator_app.models import Workshop
 from facilitator_app.settings import save_setting
 from facilitator_app.store import Store
@@ -35,7 +35,6 @@ from ui.qt_i18n import apply_language
 from ui.tasks import TaskRunner
 
 BACKUP_EVERY_MINUTES = 10
-LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
 
 class MainWindow(QMainWindow):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator_app.errors import KnownError
-from facilitator_app.i18n import N_, _, current_language, set_language
+from facilitator_app.i18n import LANGUAGE_NAMES, N_, _, current_language, set_language
 from facilitator_app.paths import data_dir
 from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
@@ -82,8 +82,8 @@ class ReportsPage(Page):
         self.session_box = QComboBox()
         self.partner_box = QComboBox()
         self.language_box = QComboBox()
-        self.language_box.addItem("Español", "es")
-        self.language_box.addItem("English", "en")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_box.addItem(name, code)
         self.session_label, self.partner_label = QLabel(), QLabel()
         self.language_label = QLabel()
         form.addRow(self.session_label, self.session_box)
