@@ -60,11 +60,11 @@ def shoot_sessions(window: MainWindow, save) -> None:
     page.session_list.setCurrentRow(0)
     save(window, "sessions-attendance")
     page.session_list.setCurrentRow(1)
-    fixture = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "zoom"
+    fixture = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "zoom"
     from facilitator_app.services.online_attendance import import_report
 
     import_report(page.store, page.current_session().id,
-                  fixture / "zoom_es_join_rows_synthetic.csv")
+                  fixture / "zoom_es_join_rows.csv")
     page.show_session()
     dialog = ReviewDialog(page.store, page.workshop, page.current_session(), window)
     dialog.show()

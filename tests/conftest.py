@@ -15,8 +15,24 @@ from facilitator_app.i18n import set_language
 from facilitator_app.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT.parent / "shared" / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"  # files the project wrote (README.md there)
+# The real-world corpus: an extra tier (tests/test_corpus.py), absent from a fresh clone.
+CORPUS = Path(os.environ.get("CREANDO_CORPUS_DIR") or ROOT.parent / "shared" / "fixtures")
 FIXED_NOW = datetime(2026, 3, 14, 15, 30, tzinfo=UTC)
+
+
+def injection_payloads() -> list[str]:
+    """Our formula-injection payloads: each line of formula_payloads.txt (LF-separated, so a
+    line may start with a raw TAB or CR), then each line of the notes' ```text blocks."""
+    folder = FIXTURES / "injection"
+    payloads = (folder / "formula_payloads.txt").read_bytes().decode("utf-8").split("\n")
+    indent = None
+    for line in (folder / "formula_injection_notes.md").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("```"):
+            indent = len(line) - len(line.lstrip(" ")) if indent is None else None
+        elif indent is not None:
+            payloads.append(line[indent:])
+    return [payload for payload in payloads if payload]
 
 
 class FixedClock:

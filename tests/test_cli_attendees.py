@@ -47,10 +47,11 @@ def test_list_search_ignores_accents_case_and_word_order(db_file) -> None:
 def test_a_file_that_is_not_a_list_is_refused_with_exit_1(db_file) -> None:
     workshop = demo_workshop(db_file)
     result = creando("--db", str(db_file), "--lang", "en", "attendees", "import",
-                     str(FIXTURES / "registration" / "antas_presupuesto_1985_2021_cp1252.csv"),
+                     str(FIXTURES / "registration" / "presupuesto_cp1252.csv"),
                      "--workshop", workshop)
     assert result.returncode == 1
     assert "looks like a name" in result.stderr and "Traceback" not in result.stderr
+    assert "presupuesto_cp1252.csv" in result.stderr and "Año" in result.stderr
 
 
 def test_an_unknown_workshop_is_a_known_error(db_file, tmp_path) -> None:

@@ -14,7 +14,7 @@ from facilitator_app.models import Attendee, AttendeeId, ConsentPurpose
 from facilitator_app.services.demo import ensure_demo
 from facilitator_app.services.exports import export
 from facilitator_app.services.networking import add_introduction
-from tests.conftest import FIXTURES
+from tests.conftest import injection_payloads
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -121,10 +121,10 @@ def test_suppression_rules(counts, shown) -> None:
 
 
 def test_formula_payloads_in_names_and_businesses_are_escaped(store, demo, tmp_path) -> None:
-    payloads = [line for line in (FIXTURES / "injection" / "payloadbox_csv-payload.txt")
-                .read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    payloads = injection_payloads()  # = + - @, TAB and CR starts, DDE, HYPERLINK, full-width
+    assert len(payloads) == 49
     with store.transaction():
-        for number, payload in enumerate(payloads[:60]):
+        for number, payload in enumerate(payloads):
             person = store.attendees.add(Attendee(id=AttendeeId(""), given_names=payload,
                                                   business=payload + "\x07\x1b"))
             store.registrations.add(demo.id, person.id, "test")

@@ -12,7 +12,7 @@ from facilitator_app.importing.headers import Field
 from facilitator_app.models import ConsentPurpose
 from facilitator_app.services.registry_import import apply_import, prepare_import
 from facilitator_app.services.workshops import create_workshop
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, injection_payloads
 
 REGISTRATION = FIXTURES / "registration"
 
@@ -126,35 +126,54 @@ def test_a_chosen_mapping_overrides_the_guess(store, tmp_path) -> None:
     assert plan.accepted[0].business == "Bodega Rosita"
 
 
-@pytest.mark.parametrize(("name", "sheet", "count"), [
-    ("kobotransfer_Kobo Test.csv", None, 5),
-    ("kpi_tutorial_w_repeats.csv", None, 1),
-    ("kobotransfer_GoogleDemoForm (Responses).xlsx", None, 3),
-    ("kobotransfer_Meeting_Form_-_latest_version_-_False_-_2024-03-14-09-51-14.xlsx",
-     "participants", 7),
+@pytest.mark.parametrize(("name", "sheet", "names"), [
+    ("google_forms_multiselect_no_final_newline.csv", None, [
+        "Daniela Rojas Chacín", "Wilmer Pacheco", "Keila Marcano", "Ángel Ticona Quispe",
+        "Nayeli Carrasco Ñaupari"]),
+    ("kobo_tutorial_repeats.csv", None, [  # not the children in hijos[1]/nombre_hijo
+        "Rosa Elena Huamán", "Wilmer Pacheco", "Génesis Colmenares"]),
+    ("google_forms_en.xlsx", None, ["Génesis Colmenares", "Óscar Villamizar", "Lucía Ñaupari"]),
+    ("kobo_meeting_form_repeats.xlsx", "participantes", [  # row 8 is an empty repeat
+        "Yusmary Briceño", "Héctor Rondón", "Teresa Villca", "Jhon Fredy Ospina",
+        "Rocío Ñañez", "María José Lugo"]),
+    ("google_forms_es_inscripcion.xlsx", None, [
+        "Yusmary Briceño Peña", "Ángel Ticona Quispe", "María José Lugo"]),
 ])
-def test_real_exports_with_a_name_column(store, workshop, name, sheet, count) -> None:
+def test_exports_with_a_name_column(store, workshop, name, sheet, names) -> None:
     plan = prepare_import(store, REGISTRATION / name, sheet=sheet)
-    assert (len(plan.accepted), plan.rejected) == (count, [])
-    assert plan.skipped == len(plan.table.rows) - count  # rows with nothing mapped in them
-    assert apply_import(store, plan, workshop.id).registered == count
+    assert ([r.name for r in plan.accepted], plan.rejected) == (names, [])
+    assert [r.row for r in plan.accepted] == list(range(2, 2 + len(names)))
+    assert plan.skipped == len(plan.table.rows) - len(names)  # rows with nothing mapped in them
+    assert apply_import(store, plan, workshop.id).registered == len(names)
 
 
-@pytest.mark.parametrize("name", [
-    "antas_Respuestas_de_formulario_1.csv", "antas_presupuesto_1985_2021_cp1252.csv",
-    "puzzsoc_Registration Form (Responses) - Form Responses 1.csv",
-    "ruODK_build_Flora-Quadrat-0-4_1564384341.csv", "kobocruncher_data.xlsx",
-    "robotica_Formulario sin título (respuestas).xlsx",
+def test_a_spanish_google_forms_workbook_with_consents(store) -> None:
+    plan = prepare_import(store, REGISTRATION / "google_forms_es_inscripcion.xlsx")
+    yusmary, angel, maria = plan.accepted
+    assert (yusmary.phone, yusmary.email, yusmary.nationality) == (
+        "+51900000001", "yusmary.b@example.com", "VE")  # the phone is a number cell
+    assert (angel.phone, angel.email, angel.nationality) == ("+51900000002", "", "PE")
+    assert (maria.phone, maria.nationality) == ("+584120000003", "CO")
+    assert angel.consents == {ConsentPurpose.PROCESSING: True,
+                              ConsentPurpose.SHARE_PARTICIPANTS: False}
+    assert maria.consents[ConsentPurpose.SHARE_PARTICIPANTS] is True
+    assert plan.duplicates == []
+
+
+@pytest.mark.parametrize(("name", "sheet"), [
+    ("google_forms_es_respuestas.csv", None), ("presupuesto_cp1252.csv", None),
+    ("google_forms_en_multiline_emoji.csv", None), ("odk_central_export.csv", None),
+    ("kobo_household_dot_groups.xlsx", None), ("google_forms_es_marca_temporal.xlsx", None),
+    ("kobo_meeting_form_repeats.xlsx", None),  # the main sheet: no participant names there
 ])
-def test_real_files_that_are_not_registration_lists_are_refused_clearly(store, name) -> None:
+def test_files_that_are_not_registration_lists_are_refused_clearly(store, name, sheet) -> None:
     with pytest.raises(RejectedFileError, match="looks like a name") as raised:
-        prepare_import(store, REGISTRATION / name)
+        prepare_import(store, REGISTRATION / name, sheet=sheet)
     assert name in raised.value.message
 
 
 def test_formula_payloads_never_become_names(store, tmp_path) -> None:
-    payloads = (FIXTURES / "injection" / "payloadbox_csv-payload.txt").read_text(
-        encoding="utf-8", errors="replace").splitlines()
+    payloads = injection_payloads()
     path = tmp_path / "payloads.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         import csv
@@ -164,5 +183,14 @@ def test_formula_payloads_never_become_names(store, tmp_path) -> None:
         for payload in payloads:
             writer.writerow([payload, payload])
     plan = prepare_import(store, path)
-    assert plan.accepted or plan.rejected
-    assert not any(r.name.startswith(("=", "+", "-", "@")) for r in plan.accepted)
+    # Only these do not start with = + - @ once spaces, tabs and CRs are trimmed: text.
+    assert [r.name for r in plan.accepted] == [
+        'DDE ("cmd";"/C notepad";"!A0")A0', "＝1+1", '＝HYPERLINK("https://attacker.example","clic")',
+        "＋51 900 000 001", "－1+1", "＠SUM(1+1)", "＝cmd|' /C mspaint'!A0", "＋＋1",
+        "＠SUM(3+3)"]
+    assert len(plan.rejected) == len(payloads) - 9 == 40
+    assert {(r.column, r.reason) for r in plan.rejected} == {
+        ("Nombre completo", "looks like a spreadsheet formula, not a name")}
+    assert [r.row for r in plan.accepted] == [15, 30, 31, 32, 33, 34, 48, 49, 50]
+    rows = sorted([r.row for r in plan.accepted] + [r.row for r in plan.rejected])
+    assert rows == list(range(2, 2 + len(payloads)))  # every payload row kept or rejected
