@@ -1,4 +1,5 @@
-"""Write export files atomically: a temporary file beside the target, then a rename."""
+"""Write export files atomically: a temporary file beside the target, synced to disk, then
+a rename (and the folder synced), so a power cut leaves the old file or the whole new one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from facilitator_app.durable import replace_durably
 
 
 @contextmanager
@@ -22,7 +25,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        os.replace(temporary, target)
+        replace_durably(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from facilitator_app.durable import write_bytes_durably
 from facilitator_app.paths import settings_path
 
 
@@ -21,11 +21,9 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
 
 
 def save_setting(key: str, value: Any, path: Path | None = None) -> None:
-    """Write one setting atomically (temp file, then rename)."""
+    """Write one setting atomically and durably (a synced temporary file, then a rename)."""
     target = path or settings_path()
     data = load_settings(target)
     data[key] = value
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, target)
+    write_bytes_durably(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

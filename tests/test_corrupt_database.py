@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator_app.db import list_backups, open_database, restore_backup
+from facilitator_app.db import WrongFileError, list_backups, open_database, restore_backup
+from facilitator_app.dbfile import FileKind
 from facilitator_app.errors import CorruptDatabaseError
 from facilitator_app.services.demo import ensure_demo
 from facilitator_app.store import Store
@@ -52,13 +53,53 @@ def test_restoring_brings_the_data_back_and_keeps_the_damaged_file(db_file: Path
     store.close()
 
 
-def test_garbage_with_no_backup_says_so(db_file: Path) -> None:
-    db_file.write_bytes(b"this is not a database at all" * 100)
+def test_a_damaged_database_with_no_backup_says_so(db_file: Path) -> None:
+    make_demo_db(db_file)
+    damage(db_file)
+    for backup in list_backups(db_file):
+        backup.path.unlink()
+    damaged_bytes = db_file.read_bytes()
     with pytest.raises(CorruptDatabaseError) as raised:
         open_database(db_file)
     assert raised.value.newest_backup is None
-    assert "No good backup" in raised.value.message
-    assert db_file.read_bytes().startswith(b"this is not"), "the file is never recreated"
+    assert "damaged" in raised.value.message and "No good backup" in raised.value.message
+    assert db_file.read_bytes() == damaged_bytes, "the file is never recreated"
+
+
+def test_a_database_whose_first_page_was_wiped_is_damaged_not_foreign(db_file: Path) -> None:
+    make_demo_db(db_file)
+    newest = list_backups(db_file)[0].path
+    data = bytearray(db_file.read_bytes())
+    data[:4096] = bytes(4096)  # the header is gone: no longer recognisably SQLite
+    db_file.write_bytes(bytes(data))
+    with pytest.raises(CorruptDatabaseError) as raised:
+        open_database(db_file)
+    assert raised.value.newest_backup == newest
+
+
+def test_a_text_file_with_no_backup_is_not_ours_and_not_damaged(db_file: Path) -> None:
+    db_file.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(WrongFileError) as raised:
+        open_database(db_file)
+    assert not isinstance(raised.value, CorruptDatabaseError)
+    assert raised.value.kind is FileKind.NOT_SQLITE
+    assert "not a CREANDO Desk database" in raised.value.message
+    assert "damaged" not in raised.value.message
+    assert db_file.read_bytes() == b"this is not a database at all" * 100
+
+
+def test_a_photo_named_like_a_database_with_backups_is_never_offered_a_restore(
+        db_file: Path) -> None:
+    make_demo_db(db_file)  # workshop.db and its backups in workshop-backups/
+    photo = db_file.with_suffix(".png")  # the same stem: the same backups folder
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(8 * 1024 - 8))  # whole pages, zeros
+    with pytest.raises(WrongFileError) as raised:
+        open_database(photo)
+    assert raised.value.kind is FileKind.NOT_SQLITE
+    with pytest.raises(WrongFileError):
+        restore_backup(list_backups(db_file)[0].path, photo)
+    assert photo.read_bytes().startswith(b"\x89PNG") and photo.stat().st_size == 8 * 1024
+    assert not list(photo.parent.glob("workshop-replaced-*")), "nothing was moved aside"
 
 
 def test_an_emptied_file_with_backups_is_not_silently_recreated(db_file: Path) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator_app import APP_NAME, app_version
-from facilitator_app.db import make_backup
+from facilitator_app.db import backup_if_changed
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import LANGUAGE_NAMES, _, current_language
 from facilitator_app.models import Workshop
@@ -225,14 +225,17 @@ class MainWindow(QMainWindow):
                                                path=self.db_path or _("in memory")))
 
     def backup_now(self) -> None:
-        """Rolling backup off the GUI thread; the status bar says when it is done."""
+        """A rolling backup, if the database changed, off the GUI thread; the status bar
+        says when one was saved."""
         if self.db_path is None:
             return
         path = self.db_path
-        self.runner.run(lambda: make_backup(path), self._backup_done, self._backup_failed)
+        self.runner.run(lambda: backup_if_changed(path), self._backup_done,
+                        self._backup_failed)
 
-    def _backup_done(self, _target: object) -> None:
-        self.statusBar().showMessage(_("Backup saved."), 5000)
+    def _backup_done(self, target: object) -> None:
+        if target is not None:  # None: nothing changed since the newest backup
+            self.statusBar().showMessage(_("Backup saved."), 5000)
 
     def _backup_failed(self, exc: Exception, details: str) -> None:
         if isinstance(exc, KnownError):
