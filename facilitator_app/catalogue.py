@@ -24,8 +24,10 @@ from facilitator_app.paths import locale_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_PACKAGES = ("facilitator_app", "ui", "exports")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+# printf-style placeholders (argparse's own messages): a wrong one would break its output
+PERCENT = re.compile(r"%(?:\([a-z_]+\))?[sdr%]")
 
 
 def po_path(language: str) -> Path:
@@ -74,6 +76,9 @@ def problems(language: str) -> Iterator[str]:
         for text in translations:
             if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(singular)):
                 yield f"{language}: placeholders differ: {singular!r} -> {text!r}"
+            if message.python_format and sorted(PERCENT.findall(text)) != sorted(
+                    PERCENT.findall(singular)):
+                yield f"{language}: %-placeholders differ: {singular!r} -> {text!r}"
     mo = po_path(language).with_suffix(".mo")
     if not mo.exists() or not _mo_matches(catalog, mo):
         yield f"{language}: {mo.name} is not compiled from the current .po"

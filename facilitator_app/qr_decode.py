@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator_app.errors import RejectedFileError
+from facilitator_app.files import readable_file
 from facilitator_app.i18n import _
 
 MAX_PIXELS = 50_000_000  # a 50-megapixel photo is fine; a decompression bomb is not
@@ -17,6 +18,7 @@ def read_qr_texts(path: Path) -> list[str]:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    readable_file(path)  # missing or unreadable: said as such, not as "not a photo"
     try:
         with Image.open(path) as opened:
             image = ImageOps.exif_transpose(opened).convert("L")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from facilitator_app import cli
@@ -9,12 +10,13 @@ from facilitator_app import cli
 
 def main(argv: list[str] | None = None) -> int:
     """`creando [options] [COMMAND]`: Qt is imported only when the app is launched."""
-    args = cli.parse(argv)
-    if args.command in (None, "app"):
-        from ui.app import run_app
+    return cli.main(argv, launch_app=_launch_app)
 
-        return run_app(args)
-    return cli.run(args)
+
+def _launch_app(args: argparse.Namespace) -> int:
+    from ui.app import run_app
+
+    return run_app(args)
 
 
 def main_gui() -> int:

@@ -15,7 +15,7 @@ from facilitator_app.clock import iso
 from facilitator_app.errors import KnownError, RejectedFileError
 from facilitator_app.i18n import _
 from facilitator_app.ids import uuid7
-from facilitator_app.schema import MIGRATION_NAMES
+from facilitator_app.schema_version import MIGRATION_NAMES
 from facilitator_app.services.snapshot import workshop_snapshot
 from facilitator_app.store import Store
 
@@ -99,6 +99,9 @@ def _zip(root: Path, files: list[Path], target: Path, password: str | None) -> N
 def _open(path: Path, password: str | None):
     import pyzipper
 
+    from facilitator_app.files import readable_file
+
+    readable_file(path)  # missing or unreadable: said as such, not as "not a valid zip"
     try:
         archive = pyzipper.AESZipFile(path)
     except (OSError, pyzipper.BadZipFile) as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 from facilitator_app.db import open_database
 from facilitator_app.errors import KnownError, RejectedFileError
 from facilitator_app.i18n import _
-from facilitator_app.schema import MIGRATION_NAMES
+from facilitator_app.schema_version import MIGRATION_NAMES
 from facilitator_app.services.archive import SNAPSHOT, verify_archive
 from facilitator_app.store import Store
 

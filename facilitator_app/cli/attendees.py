@@ -3,32 +3,47 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from facilitator_app.cli.args import Commands, add_input, add_text, add_workshop, group, handles
+from facilitator_app.cli.output import Reply
 from facilitator_app.i18n import _
-from facilitator_app.services.attendees import (
-    attendee_rows,
-    matches,
-    query_words,
-    search_text,
-)
-from facilitator_app.services.registry_import import ImportPlan, apply_import, prepare_import
-from facilitator_app.store import Store
+
+if TYPE_CHECKING:
+    from facilitator_app.services.registry_import import ImportPlan
+    from facilitator_app.store import Store
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
 
-def import_attendees(store: Store, args: argparse.Namespace) -> tuple[int, dict, str]:
-    """Import (or with --dry-run only check) a file; (exit code, JSON, human text)."""
-    workshop = store.workshops.get(args.workshop)
+def add_commands(commands: Commands) -> None:
+    actions = group(commands, "attendees", _("import or list attendees"))
+    imports = actions.add_parser("import", help=_("import a registration list (CSV or XLSX)"))
+    add_input(imports, "file", _("the CSV or XLSX file"))
+    add_workshop(imports)
+    add_text(imports, "--sheet", _("the sheet to read (XLSX; default: the first)"),
+             default=None, metavar=_("SHEET"))
+    imports.add_argument("--dry-run", action="store_true",
+                         help=_("check and report without importing"))
+    handles(imports, import_attendees)
+    listing = actions.add_parser("list", help=_("list a workshop's attendees"))
+    add_workshop(listing)
+    add_text(listing, "--search", _("name, business, email or phone"))
+    handles(listing, list_attendees)
+
+
+def import_attendees(args: argparse.Namespace, store: Store) -> Reply:
+    """Import (or with --dry-run only check) a file; refused (1) when no row is valid."""
+    from facilitator_app.services.registry_import import apply_import, prepare_import
+
     plan = prepare_import(store, args.file, sheet=args.sheet)
     imported = 0
     if not args.dry_run and plan.accepted:
         imported = len(plan.accepted)
-        apply_import(store, plan, workshop.id)
-    data = _plan_json(plan, imported, args.dry_run)
-    code = EXIT_OK if plan.accepted else EXIT_REFUSED
-    return code, data, _plan_text(plan, imported, args.dry_run)
+        apply_import(store, plan, args.workshop)
+    return Reply(_plan_json(plan, imported, args.dry_run), _plan_text(plan, imported,
+                                                                      args.dry_run),
+                 EXIT_OK if plan.accepted else EXIT_REFUSED)
 
 
 def _plan_json(plan: ImportPlan, imported: int, dry_run: bool) -> dict[str, Any]:
@@ -69,14 +84,20 @@ def _plan_text(plan: ImportPlan, imported: int, dry_run: bool) -> str:
     return "\n".join(lines)
 
 
-def list_attendees(store: Store, args: argparse.Namespace) -> tuple[list[dict], str]:
-    workshop = store.workshops.get(args.workshop)
+def list_attendees(args: argparse.Namespace, store: Store) -> Reply:
+    from facilitator_app.services.attendees import (
+        attendee_rows,
+        matches,
+        query_words,
+        search_text,
+    )
+
     words = query_words(args.search)
-    rows = [row for row in attendee_rows(store, workshop.id)
+    rows = [row for row in attendee_rows(store, args.workshop)
             if matches(search_text(row.attendee), words)]
     data = [{"id": r.attendee.id, "name": r.attendee.name, "phone": r.attendee.phone,
              "email": r.attendee.email, "business": r.attendee.business,
              "came_in_person": r.came_in_person, "joined_online": r.joined_online,
              "consents": r.consents} for r in rows]
     text = "\n".join(f"{r.attendee.id}  {r.attendee.name}" for r in rows) or _("Nobody found.")
-    return data, text
+    return Reply(data, text)

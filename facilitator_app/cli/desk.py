@@ -6,50 +6,66 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator_app.cli.args import (
+    Commands,
+    add_id,
+    add_input,
+    add_output,
+    add_session,
+    add_text,
+    add_workshop,
+    handles,
+)
+from facilitator_app.cli.output import Reply
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _, ngettext
-from facilitator_app.models import AttendeeId, CheckinMethod
-from facilitator_app.store import Store
 
 if TYPE_CHECKING:
+    from facilitator_app.models import AttendeeId, WorkshopId
     from facilitator_app.services.checkin import CheckinResult
+    from facilitator_app.store import Store
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: Commands) -> None:
     badges = commands.add_parser("badges", help=_("print QR badges (A4 PDF)"))
-    badges.add_argument("--workshop", required=True, help=_("workshop id or prefix"))
-    badges.add_argument("-o", "--output", type=Path, required=True, help=_("the PDF to write"))
-    badges.add_argument("--attendee", action="append", default=None,
-                        help=_("only this person (id or prefix; repeatable)"))
+    add_workshop(badges)
+    add_output(badges, _("the PDF to write"))
+    add_id(badges, "--attendee", "attendee", _("only this person (id or prefix; repeatable)"),
+           repeat=True)
     badges.add_argument("--reissue", action="store_true",
                         help=_("new badges: the old ones stop working (lost badges)"))
-    badges.add_argument("--png-dir", type=Path,
-                        help=_("also write one small QR image per person, to send by WhatsApp"))
+    add_output(badges, _("also write one small QR image per person, to send by WhatsApp"),
+               flags=("--png-dir",), folder=True, required=False)
+    handles(badges, print_badges)
     checkin = commands.add_parser("checkin", help=_("check a person in"))
-    checkin.add_argument("--workshop", required=True, help=_("workshop id or prefix"))
+    add_workshop(checkin)
     what = checkin.add_mutually_exclusive_group(required=True)
-    what.add_argument("--code", help=_("the badge code, scanned or typed"))
-    what.add_argument("--image", type=Path, help=_("a photo of the badge (PNG or JPEG)"))
-    what.add_argument("--name", help=_("the person's name"))
-    checkin.add_argument("--session", help=_("session id or prefix"))
+    add_text(what, "--code", _("the badge code, scanned or typed"), default=None,
+             metavar=_("CODE"))
+    add_input(what, "--image", _("a photo of the badge (PNG or JPEG)"))
+    add_text(what, "--name", _("the person's name"), default=None, metavar=_("NAME"))
+    add_session(checkin, required=False)
+    handles(checkin, check_in)
 
 
-def print_badges(store: Store, args: argparse.Namespace) -> tuple[dict, str]:
+def print_badges(args: argparse.Namespace, store: Store) -> Reply:
     from exports.pdf.badges import BadgeData, write_badges
     from exports.qr_png import write_qr_png
     from facilitator_app.services.badges import badges_for
     from facilitator_app.tokens import short_code
 
     workshop = store.workshops.get(args.workshop)
-    chosen = ([AttendeeId(store.attendees.resolve(a)) for a in args.attendee]
-              if args.attendee else None)
-    people = badges_for(store, workshop.id, chosen, reissue=args.reissue)
+    for attendee in args.attendee or []:
+        if not store.registrations.is_registered(workshop.id, attendee):
+            raise KnownError(_("{name} is not registered for this workshop.").format(
+                name=store.attendees.get(attendee).name))
+    people = badges_for(store, workshop.id, args.attendee, reissue=args.reissue)
     write_badges([BadgeData(p.name, p.business, workshop.title, token, short_code(token))
                   for p, token in people], args.output, title=_("Badges: {workshop}").format(
                       workshop=workshop.title))
-    images = []
+    images: list[Path] = []
     if args.png_dir:
         for number, (_person, token) in enumerate(people, start=1):
             # file names never carry a person's name: only a number and the short code
@@ -59,27 +75,26 @@ def print_badges(store: Store, args: argparse.Namespace) -> tuple[dict, str]:
             "images": [str(path) for path in images]}
     text = ngettext("{n} badge written to {file}", "{n} badges written to {file}",
                     len(people)).format(n=len(people), file=args.output)
-    return data, text
+    return Reply(data, text)
 
 
-def check_in(store: Store, args: argparse.Namespace) -> tuple[int, dict, str]:
+def check_in(args: argparse.Namespace, store: Store) -> Reply:
+    from facilitator_app.models import CheckinMethod
     from facilitator_app.services.checkin import Desk, admit, check_in_code
 
-    workshop = store.workshops.get(args.workshop)
-    session = store.sessions.get(args.session).id if args.session else None
-    desk = Desk(workshop.id, session, desk_id=store.meta.desk_id())
-    if args.name:
-        result = admit(store, desk, _one_by_name(store, workshop.id, args.name),
+    desk = Desk(args.workshop, args.session, desk_id=store.meta.desk_id())
+    if args.name is not None:
+        result = admit(store, desk, _one_by_name(store, args.workshop, args.name),
                        CheckinMethod.SEARCH)
     else:
         code = args.code if args.code is not None else _code_from_image(args.image)
         method = CheckinMethod.SCANNER if args.code is not None else CheckinMethod.CAMERA
         result = check_in_code(store, desk, code, method)
-    return (EXIT_REFUSED if result.refused else EXIT_OK), _result_json(result), \
-        _result_text(result)
+    return Reply(_result_json(result), _result_text(result),
+                 EXIT_REFUSED if result.refused else EXIT_OK)
 
 
-def _one_by_name(store: Store, workshop_id, name: str) -> AttendeeId:
+def _one_by_name(store: Store, workshop_id: WorkshopId, name: str) -> AttendeeId:
     from facilitator_app.services.attendees import (
         attendee_rows,
         matches,
@@ -88,6 +103,8 @@ def _one_by_name(store: Store, workshop_id, name: str) -> AttendeeId:
     )
 
     words = query_words(name)
+    if not words:
+        raise KnownError(_("Type at least part of the person's name."))
     found = [row.attendee for row in attendee_rows(store, workshop_id)
              if matches(search_text(row.attendee), words)]
     if len(found) != 1:

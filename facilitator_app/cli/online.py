@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from typing import TYPE_CHECKING
 
+from facilitator_app.cli.args import Commands, add_input, add_session, group, handles, whole_number
+from facilitator_app.cli.labels import MATCH_STATUSES, label
+from facilitator_app.cli.output import Reply
 from facilitator_app.i18n import _
-from facilitator_app.store import Store
+
+if TYPE_CHECKING:
+    from facilitator_app.store import Store
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
-    online = commands.add_parser("online", help=_("online attendance (Zoom, Teams, Meet)"))
-    actions = online.add_subparsers(dest="action", metavar="ACTION", required=True)
+def add_commands(commands: Commands) -> None:
+    actions = group(commands, "online", _("online attendance (Zoom, Teams, Meet)"))
     imports = actions.add_parser("import", help=_("import an attendance report into a session"))
-    imports.add_argument("file", type=Path, help=_("the report exported from the platform"))
-    imports.add_argument("--session", required=True, help=_("session id or prefix"))
-    imports.add_argument("--min-minutes", type=int,
+    add_input(imports, "file", _("the report exported from the platform"))
+    add_session(imports)
+    imports.add_argument("--min-minutes", type=whole_number, metavar=_("MINUTES"),
                          help=_("online minutes that count as attending (default: 60%% of "
                                 "the session)"))
+    handles(imports, import_online)
 
 
-def import_online(store: Store, args: argparse.Namespace) -> tuple[dict, str]:
+def import_online(args: argparse.Namespace, store: Store) -> Reply:
     from facilitator_app.services.online_attendance import import_report
 
     result = import_report(store, args.session, args.file, args.min_minutes)
@@ -33,13 +38,14 @@ def import_online(store: Store, args: argparse.Namespace) -> tuple[dict, str]:
             "meeting": report.meeting_title, "min_minutes": result.min_minutes,
             "people": people, "notes": report.notes}
     counts = {status: sum(1 for p in people if p["status"] == status)
-              for status in ("matched", "review", "unmatched", "ignored")}
-    lines = [_("{file}: a {platform} report ({layout}), {n} people.").format(
-        file=args.file.name, platform=report.platform.title(), layout=report.layout,
-        n=len(people)),
+              for status in MATCH_STATUSES}
+    lines = [_("{file}: a {platform} report, {n} people.").format(
+        file=args.file.name, platform=report.platform.title(), n=len(people)),
         _("Matched {matched}, to review {review}, not found {unmatched}, ignored {ignored}. "
           "Online attendance counts from {minutes} minutes.").format(
             **counts, minutes=result.min_minutes)]
     lines += report.notes
-    lines += [f"  {p['status']:9} {p['minutes']:6.1f} min  {p['name']}" for p in people]
-    return data, "\n".join(lines)
+    width = max((len(label(MATCH_STATUSES, p["status"])) for p in people), default=0)
+    lines += [f"  {label(MATCH_STATUSES, p['status']):{width}} {p['minutes']:6.1f} min  "
+              f"{p['name']}" for p in people]
+    return Reply(data, "\n".join(lines))
