@@ -8,14 +8,12 @@ In-Meeting activities), Google Meet. English and Spanish headers.
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime
 from pathlib import Path
 
 from facilitator_app.errors import RejectedFileError
 from facilitator_app.i18n import _, ngettext
-from facilitator_app.importing.reading import MAX_FILE_BYTES, decode_strictly, sniff_delimiter
+from facilitator_app.importing.records import Limits, read_records
 from facilitator_app.online.columns import HOST_ROLES, YES, map_columns
 from facilitator_app.online.merge import merge_joins, teams_list_joins
 from facilitator_app.online.model import Join, Report
@@ -32,39 +30,21 @@ SECTION_TITLES = {
 }
 
 
+REPORT_LIMITS = Limits(max_bytes=20 * 1024 * 1024, max_rows=50_000, max_columns=100)
+
+
 def read_report(path: Path, on_date: date | None = None) -> Report:
     """Read a Zoom, Teams or Meet attendance report, or say clearly why it cannot be.
 
     A report holding several meetings gives the one held `on_date` (else the latest)."""
-    data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        raise RejectedFileError(_("{file} is too large for an attendance report.").format(
-            file=path.name), path=path)
-    text, _encoding = decode_strictly(data, path.name)
-    delimiter = sniff_delimiter(_first_table(text))
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        rows: Rows = []
-        for cells in reader:
-            rows.append((reader.line_num, [cell.strip() for cell in cells]))
-    except csv.Error as exc:
-        raise RejectedFileError(_("{file}, line {line}: {error}").format(
-            file=path.name, line=reader.line_num, error=exc), path=path) from exc
+    source, records = read_records(path, REPORT_LIMITS)
+    rows: Rows = [(number, [cell.strip() for cell in cells]) for number, cells in records]
     report = _read_rows(path.name, rows, on_date)
+    report.notes[:0] = source.notes
     if not report.participants:
         raise RejectedFileError(_("{file} is a {platform} report with no participants in it.")
                                 .format(file=path.name, platform=report.platform.title()))
     return report
-
-
-def _first_table(text: str) -> str:
-    """The lines after a Teams section title, so the summary's two columns do not decide
-    the delimiter."""
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if fold(line) in SECTION_TITLES["participants"]:
-            return "\n".join(lines[index + 1:index + 20])
-    return text
 
 
 def _read_rows(source: str, rows: Rows, on_date: date | None) -> Report:
