@@ -22,6 +22,7 @@ from facilitator_app.services.networking import (
     followups_due,
     introductions,
     people_met,
+    save_partner,
     shared_contact,
     update_followup,
 )
@@ -175,3 +176,15 @@ def test_partner_suggestions_are_never_crowded_out(store) -> None:
     assert len(found) == 10
     assert 1 <= sum(1 for s in found if s.partner) <= 5
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+
+
+def test_a_partner_name_is_required_and_never_doubled(store, small) -> None:
+    _workshop, _people, bank = small
+    twin = Partner(id=PartnerId(""), name="  caja  EJEMPLO ", type=PartnerType.PRIVATE_SECTOR)
+    with pytest.raises(KnownError, match=bank.id):
+        save_partner(store, twin)
+    with pytest.raises(KnownError):
+        save_partner(store, Partner(id=PartnerId(""), name="  ", type=PartnerType.UN))
+    assert [p.name for p in store.partners.list()] == ["Caja Ejemplo"]
+    renamed = save_partner(store, Partner(**{**bank.__dict__, "offers": "Cuentas"}))
+    assert (renamed.id, store.partners.list()[0].offers) == (bank.id, "Cuentas")

@@ -113,3 +113,20 @@ def test_add_a_partner(qtbot, page) -> None:
     dialog.accept()
     page.partners.refresh()
     assert "Cámara de Comercio (demo)" in [p.name for p in page.partners.partners]
+
+
+def test_a_partner_with_the_name_of_another_is_refused_in_the_dialog(qtbot, page) -> None:
+    from ui.networking.partner_dialog import PartnerDialog
+
+    existing = page.store.partners.list()[0]
+    before = len(page.store.partners.list())
+    dialog = PartnerDialog(page.store, None, page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(f"  {existing.name.upper()} ")
+    dialog.accept()
+    assert dialog.saved is None and existing.id in dialog.error.text()
+    assert len(page.store.partners.list()) == before
+    edit = PartnerDialog(page.store, existing, page)  # saving a partner as it is still works
+    qtbot.addWidget(edit)
+    edit.accept()
+    assert edit.saved is not None and edit.saved.id == existing.id

@@ -18,7 +18,6 @@ from facilitator_app.cli.args import (
     group,
     handles,
 )
-from facilitator_app.cli.labels import TABLES, label
 from facilitator_app.cli.output import Reply
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
@@ -94,14 +93,11 @@ def create_archive(args: argparse.Namespace, store: Store) -> Reply:
 
 
 def restore_archive(args: argparse.Namespace, store: Store) -> Reply:
+    from facilitator_app.services.merge import archive_summary
     from facilitator_app.services.merge import restore_archive as restore
 
     added = restore(store, args.file, _password(args))
-    rows = ", ".join(f"{label(TABLES, table)}: {count}" for table, count in added.items()
-                     if count)
-    text = _("Merged: {rows}.").format(rows=rows) if rows else _(
-        "Nothing new: this archive was already merged.")
-    return Reply({"added": added}, text)
+    return Reply({"added": added}, archive_summary(added))
 
 
 def run_erase(args: argparse.Namespace, store: Store) -> Reply:

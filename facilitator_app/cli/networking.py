@@ -14,10 +14,10 @@ from facilitator_app.cli.args import (
     handles,
     whole_number,
 )
-from facilitator_app.cli.labels import INTRO_STATUSES, PARTNER_TYPES, label
 from facilitator_app.cli.output import Reply
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
+from facilitator_app.labels import FOLLOWUP_STATUSES, PARTNER_TYPES, label
 
 if TYPE_CHECKING:
     from facilitator_app.models import Partner
@@ -63,19 +63,12 @@ def _add_intro_commands(actions: Commands) -> None:
 def add_partner(args: argparse.Namespace, store: Store) -> Reply:
     """A new partner; the same name (ignoring accents, case and spaces) is refused."""
     from facilitator_app.models import Partner, PartnerId, PartnerType
-    from facilitator_app.text import fold
+    from facilitator_app.services.networking import save_partner
 
-    if not fold(args.name):
-        raise KnownError(_("Give the partner's name."))
-    same = [p for p in store.partners.list() if fold(p.name) == fold(args.name)]
-    if same:
-        raise KnownError(_("There is already a partner called {name} ({id}).").format(
-            name=same[0].name, id=same[0].id))
-    with store.transaction():
-        partner = store.partners.add(Partner(
-            id=PartnerId(""), name=args.name, type=PartnerType(args.type),
-            contact_name=args.contact, contact_email=args.email, contact_phone=args.phone,
-            offers=args.offers))
+    partner = save_partner(store, Partner(
+        id=PartnerId(""), name=args.name, type=PartnerType(args.type),
+        contact_name=args.contact, contact_email=args.email, contact_phone=args.phone,
+        offers=args.offers))
     return Reply(_partner_json(partner), f"{partner.id}  {partner.name}")
 
 
@@ -113,6 +106,6 @@ def list_intros(args: argparse.Namespace, store: Store) -> Reply:
              "made_at": r.made_at, "followup_due": r.due_on, "status": r.status,
              "rating": r.rating} for r in rows]
     text = "\n".join(f"{r.id}  {r.from_name} → {r.to_name}: {r.purpose} "
-                     f"[{label(INTRO_STATUSES, r.status)}]" for r in rows) or _(
+                     f"[{label(FOLLOWUP_STATUSES, r.status)}]" for r in rows) or _(
         "No introductions yet.")
     return Reply(data, text)

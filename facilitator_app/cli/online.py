@@ -6,9 +6,9 @@ import argparse
 from typing import TYPE_CHECKING
 
 from facilitator_app.cli.args import Commands, add_input, add_session, group, handles, whole_number
-from facilitator_app.cli.labels import MATCH_STATUSES, label
 from facilitator_app.cli.output import Reply
 from facilitator_app.i18n import _
+from facilitator_app.labels import MATCH_STATUSES, label
 
 if TYPE_CHECKING:
     from facilitator_app.store import Store

@@ -101,7 +101,11 @@ def _forget_erased(conn) -> None:
 
 
 def archive_summary(added: dict[str, int]) -> str:
-    rows = ", ".join(f"{table}: {count}" for table, count in added.items() if count)
+    """What a merge added, table by table, in the current language."""
+    from facilitator_app.labels import TABLES, label
+
+    rows = ", ".join(f"{label(TABLES, table)}: {count}" for table, count in added.items()
+                     if count)
     return _("Merged: {rows}.").format(rows=rows) if rows else _("Nothing new: this archive "
                                                                    "was already merged.")
 

@@ -39,6 +39,22 @@ class IntroductionView:
     followup_id: str
 
 
+def save_partner(store: Store, partner: Partner) -> Partner:
+    """Add `partner` (or update it, when it has an id). A name is required, and a name that
+    matches another partner's once accents, case and spaces are folded is refused."""
+    from facilitator_app.text import fold
+
+    if not fold(partner.name):
+        raise KnownError(_("Give the partner's name."))
+    same = [p for p in store.partners.list()
+            if fold(p.name) == fold(partner.name) and p.id != partner.id]
+    if same:
+        raise KnownError(_("There is already a partner called {name} ({id}).").format(
+            name=same[0].name, id=same[0].id))
+    with store.transaction():
+        return store.partners.update(partner) if partner.id else store.partners.add(partner)
+
+
 def add_introduction(store: Store, workshop_id: WorkshopId, from_id: str, *,
                      to_attendee: str | None = None, to_partner: str | None = None,
                      purpose: str = "", note: str = "", made_by: str = "",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from facilitator_app.clock import parse_iso
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
+from facilitator_app.labels import FOLLOWUP_STATUSES, label
 from facilitator_app.models import Attendee, Workshop
 from facilitator_app.services.checkin import identify_badge
 from facilitator_app.services.networking import add_introduction, introductions
@@ -29,11 +30,6 @@ from facilitator_app.text import fold
 from ui.desk.camera_panel import CameraPanel
 
 PARTNER = "partner:"
-
-
-def status_label(status: str) -> str:
-    return {"pending": _("pending"), "done": _("done"), "no_answer": _("no answer")}.get(
-        status, status)
 
 
 def searchable_combo() -> QComboBox:
@@ -200,7 +196,7 @@ class IntroductionsTab(QWidget):
         self.table.setRowCount(len(shown))
         for line, row in enumerate(shown):
             made = parse_iso(row.made_at).astimezone().strftime("%d/%m %H:%M")
-            follow = f"{row.due_on} · {status_label(row.status)}" if row.due_on else ""
+            follow = f"{row.due_on} · {label(FOLLOWUP_STATUSES, row.status)}" if row.due_on else ""
             for column, text in enumerate((row.from_name, row.to_name, row.purpose, made,
                                            follow)):
                 self.table.setItem(line, column, QTableWidgetItem(text))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
+from facilitator_app.labels import FOLLOWUP_STATUSES, PARTNER_TYPES, label
 from facilitator_app.models import FollowupStatus, Workshop
 from facilitator_app.services.networking import (
     IntroductionView,
@@ -32,8 +33,7 @@ from facilitator_app.services.networking import (
 )
 from facilitator_app.services.suggestions import suggest
 from facilitator_app.store import Store
-from ui.networking.introductions_tab import status_label
-from ui.networking.partner_dialog import TYPE_LABELS, PartnerDialog
+from ui.networking.partner_dialog import PartnerDialog
 
 
 class SuggestionsTab(QWidget):
@@ -110,7 +110,7 @@ class FollowupsTab(QWidget):
         row = QHBoxLayout()
         self.status = QComboBox()
         for value in FollowupStatus:
-            self.status.addItem(status_label(value.value), value.value)
+            self.status.addItem(label(FOLLOWUP_STATUSES, value.value), value.value)
         self.rating = QSpinBox(minimum=0, maximum=5, specialValueText="—")
         self.comment = QLineEdit()
         self.save = QPushButton()
@@ -206,7 +206,7 @@ class PartnersTab(QWidget):
         for line, partner in enumerate(self.partners):
             contact = " · ".join(p for p in (partner.contact_name, partner.contact_email,
                                              partner.contact_phone) if p)
-            for column, text in enumerate((partner.name, _(TYPE_LABELS[partner.type]),
+            for column, text in enumerate((partner.name, label(PARTNER_TYPES, partner.type.value),
                                            contact, partner.offers)):
                 self.table.setItem(line, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

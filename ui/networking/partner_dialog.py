@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator_app.i18n import N_, _
+from facilitator_app.errors import KnownError
+from facilitator_app.i18n import _
+from facilitator_app.labels import PARTNER_TYPES, label
 from facilitator_app.models import Partner, PartnerId, PartnerType
+from facilitator_app.services.networking import save_partner
 from facilitator_app.store import Store
-
-TYPE_LABELS = {PartnerType.CIVIL_SOCIETY: N_("Civil society"),
-               PartnerType.PRIVATE_SECTOR: N_("Private sector"), PartnerType.UN: N_("UN agency"),
-               PartnerType.GOVERNMENT: N_("Government"), PartnerType.ACADEMIA: N_("Academia")}
 
 
 class PartnerDialog(QDialog):
@@ -34,8 +33,8 @@ class PartnerDialog(QDialog):
         form = QFormLayout(self)
         self.name = QLineEdit(partner.name if partner else "")
         self.kind = QComboBox()
-        for value, label in TYPE_LABELS.items():
-            self.kind.addItem(_(label), value.value)  # Qt keeps plain strings, not enums
+        for value in PartnerType:
+            self.kind.addItem(label(PARTNER_TYPES, value.value), value.value)  # plain str
         if partner:
             self.kind.setCurrentIndex(self.kind.findData(partner.type.value))
         self.contact = QLineEdit(partner.contact_name if partner else "")
@@ -45,10 +44,10 @@ class PartnerDialog(QDialog):
         self.offers.setFixedHeight(70)
         self.error = QLabel(wordWrap=True)
         self.error.setObjectName("formError")
-        for label, widget in ((_("Name"), self.name), (_("Type"), self.kind),
-                              (_("Contact person"), self.contact), (_("Email"), self.email),
-                              (_("Phone"), self.phone), (_("What they offer"), self.offers)):
-            form.addRow(label, widget)
+        for caption, widget in ((_("Name"), self.name), (_("Type"), self.kind),
+                                (_("Contact person"), self.contact), (_("Email"), self.email),
+                                (_("Phone"), self.phone), (_("What they offer"), self.offers)):
+            form.addRow(caption, widget)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -65,9 +64,11 @@ class PartnerDialog(QDialog):
                       contact_email=self.email.text().strip(),
                       contact_phone=self.phone.text().strip(),
                       offers=self.offers.toPlainText().strip())
-        with self.store.transaction():
-            if self.original:
-                self.saved = self.store.partners.update(replace(self.original, **values))
-            else:
-                self.saved = self.store.partners.add(Partner(id=PartnerId(""), **values))
+        partner = (replace(self.original, **values) if self.original
+                   else Partner(id=PartnerId(""), **values))
+        try:
+            self.saved = save_partner(self.store, partner)
+        except KnownError as exc:  # the same name as another partner
+            self.error.setText(exc.message)
+            return
         super().accept()
