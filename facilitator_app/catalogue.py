@@ -1,8 +1,9 @@
 """Keep the translation catalogues in step with the code (a developer tool, uses Babel).
 
-`python -m facilitator_app.catalogue update` extracts every `_()`, `N_()` and `ngettext()`
-string from the code into `assets/locale/creando.pot`, merges it into the Spanish `.po`
-and compiles the `.mo` the app loads.
+`python -m facilitator_app.catalogue update [LANG ...]` extracts every `_()`, `N_()` and
+`ngettext()` string from the code into `assets/locale/creando.pot`, merges it into each
+language's `.po` (a new language gets a new one) and compiles the `.mo` the app loads.
+`... catalogue check` lists what is missing or stale in any language (also a test).
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from facilitator_app.i18n import DOMAIN
+from facilitator_app.i18n import DOMAIN, LANGUAGES
 from facilitator_app.paths import locale_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_PACKAGES = ("facilitator_app", "ui", "exports")
+SOURCE_LANGUAGE = "en"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 # printf-style placeholders (argparse's own messages): a wrong one would break its output
@@ -115,12 +117,19 @@ def update(language: str = "es") -> None:
     target.with_suffix(".mo").write_bytes(compiled_mo(fresh))
 
 
+def translated_languages() -> list[str]:
+    """Every language the app speaks except the English of the source strings."""
+    return [language for language in LANGUAGES if language != SOURCE_LANGUAGE]
+
+
 def main(argv: list[str]) -> int:
+    """`update [LANG ...]` (default: every language) or `check`."""
     if argv[:1] == ["update"]:
-        update()
+        for language in argv[1:] or translated_languages():
+            update(language)
         return 0
     if argv[:1] == ["check"]:
-        found = list(problems("es"))
+        found = [line for language in translated_languages() for line in problems(language)]
         print("\n".join(found) or "catalogue complete")
         return 1 if found else 0
     print(__doc__)
