@@ -10,6 +10,8 @@ QT_RUNTIME_PACKAGES="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 lib
   libpulse0 fonts-dejavu-core"
 QT_DESKTOP_PACKAGES="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxcb-randr0"
+# What the tests use to look at the documents they write (PDF pages rendered to PNG).
+TEST_PACKAGES="poppler-utils"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
