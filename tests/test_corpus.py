@@ -50,8 +50,8 @@ def workshop(store):
 
 
 @pytest.mark.parametrize(("name", "platform", "layout", "count", "sample"), [
-    ("zoom/aderras_zoom-file-2348208.csv", "zoom", "zoom-join-rows", 3,
-     {"Paul Dirac": 45.0, "vwoolf": 110.0}),
+    ("zoom/aderras_zoom-file-2348208.csv", "zoom", "zoom-join-rows", 3,  # Lady Gaga's rejoin
+     {"Paul Dirac": 45.0, "vwoolf": 110.0, "Lady Gaga": 5.0 + 80.0}),  # on the host's account
     ("zoom/bloombar_xx-report.csv", "zoom", "zoom-unique-users", 5, {"Jane Smith": 34.0}),
     ("zoom/efalabrini_participants.csv", "zoom", "zoom-unique-users", 3,
      {"pérez juan": 146.0, "Pepe Lopez": 59.0}),
@@ -100,11 +100,34 @@ def test_real_hosts_are_left_out() -> None:
     assert teams.meeting_title == "Scrum Meeting"
 
 
+def test_real_identities_are_never_merged_or_dropped() -> None:
+    aderras = read_report(CORPUS / "zoom" / "aderras_zoom-file-2348208.csv")
+    gaga = next(p for p in aderras.participants if p.name == "Lady Gaga")
+    assert (gaga.joins, gaga.email) == (2, "")  # not merged into the host, not his e-mail
+    assert any(note.startswith("Line 9: Lady Gaga joined with the host's e-mail")
+               for note in aderras.notes)
+    anonymised = read_report(CORPUS / "zoom" / "iwalpola_attendance_classname.csv")
+    assert len(anonymised.participants) == 21  # 21 rows of totals, not one of 788 minutes
+    assert max(p.minutes for p in anonymised.participants) == 42
+    assert {p.doubt for p in anonymised.participants} == {"identity"}
+    japanese = read_report(CORPUS / "zoom" / "yu9824_example.csv")  # ユーザーメール: "taro1…"
+    assert any("holds no e-mail address" in note for note in japanese.notes)
+    assert len({p.key for p in japanese.participants}) == 204
+    heroes = read_report(CORPUS / "zoom" / "zoomclass_participants_heroes_full.csv")
+    assert (heroes.meeting_title, heroes.length()) == ("Heroes meeting", 120)
+    assert "015_Loki: 128 minutes, more than the 120 the meeting lasted: check them." in \
+        heroes.notes  # joined at 9:54, left at 12:01
+
+
 def test_a_real_usage_report_with_many_meetings_reads_the_sessions_day() -> None:
     path = CORPUS / "zoom" / "farhan_meetinglistdetails_2025_05_sample.csv"
     on_the_day = read_report(path, date(2025, 9, 22))
     assert "09/22/2025" in on_the_day.meeting_title
     assert people(on_the_day)["Clark"] == pytest.approx(21.6, abs=0.1)
+    assert list(people(on_the_day)) == ["Clark", "Sara", "Paul"]
+    assert "Textalize AI is a note-taking bot, not a person, and was left out." in \
+        on_the_day.notes
+    assert "John (Host) is the meeting's host and was left out." in on_the_day.notes
     assert any("other meetings" in note for note in on_the_day.notes)
     assert "09/30/2025" in read_report(path).meeting_title  # no date: the latest
 
@@ -145,6 +168,41 @@ def test_real_exports_with_a_name_column(store, workshop, name, sheet, count) ->
     assert (len(plan.accepted), plan.rejected) == (count, [])
     assert plan.skipped == len(plan.table.rows) - count  # rows with nothing mapped in them
     assert apply_import(store, plan, workshop.id).registered == count
+
+
+KOBO_MEETING = "kobotransfer_Meeting_Form_-_latest_version_-_False_-_2024-03-14-09-51-14.xlsx"
+
+
+@pytest.mark.parametrize(("name", "sheet"), [
+    ("kobocruncher_data.xlsx", "members"),  # _parent_table_name is not the members' name
+    (KOBO_MEETING, "topics_discussed"), (KOBO_MEETING, "feedback"),
+])
+def test_real_kobo_repeat_sheets_without_a_name_question_are_refused(store, name,
+                                                                     sheet) -> None:
+    with pytest.raises(RejectedFileError, match="looks like a name") as raised:
+        prepare_import(store, REGISTRATION / name, sheet=sheet)
+    assert name in raised.value.message
+
+
+def test_real_workbooks_stream_as_openpyxl_reads_them() -> None:
+    from facilitator_app.importing.records import Limits, read_records
+    from facilitator_app.importing.xlsx import sheet_names
+    from tests.test_import_xlsx import openpyxl_rows
+
+    workbooks = sorted(REGISTRATION.glob("*.xlsx"))
+    assert len(workbooks) >= 4
+    for path in workbooks:
+        for sheet in sheet_names(path):
+            _source, records = read_records(path, Limits(), sheet)
+            assert list(records) == openpyxl_rows(path, sheet), (path.name, sheet)
+
+
+def test_every_real_registration_file_keeps_its_header() -> None:
+    from facilitator_app.importing.xlsx import sheet_names
+
+    for path in sorted(REGISTRATION.iterdir()):
+        for sheet in sheet_names(path) if path.suffix == ".xlsx" else (None,):
+            assert read_table(path, sheet).header is True, (path.name, sheet)
 
 
 @pytest.mark.parametrize("name", [

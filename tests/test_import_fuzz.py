@@ -58,8 +58,11 @@ def test_every_file_imports_or_is_refused_cleanly(headers, rows, encoding, delim
             assert refused.message
             store.close()
             return
-        assert len(plan.accepted) + len(plan.rejected) + plan.skipped == len(plan.table.rows)
-        assert all(r.row >= 2 and r.reason for r in plan.rejected)
+        assert len(plan.accepted) + plan.rejected_rows + plan.skipped == len(plan.table.rows)
+        numbers = set(plan.table.row_numbers)
+        first = 2 if plan.table.header else 1
+        assert all(r.row in numbers and r.row >= first and r.reason for r in plan.rejected)
+        assert not {r.row for r in plan.accepted} & {r.row for r in plan.rejected}
         result = apply_import(store, plan, workshop.id)
         people = len(store.attendees.all())
         assert people == result.created

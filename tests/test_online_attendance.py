@@ -126,3 +126,71 @@ def test_a_minimum_given_on_import_is_kept_for_the_session(store, demo, tmp_path
     assert result.min_minutes == 25
     line = next(a for a in session_attendance(store, session.id) if a.attendee.id == person.id)
     assert line.attended_online and line.online_minutes == 30
+
+
+def test_a_person_in_doubt_is_never_matched_silently(store, demo, tmp_path) -> None:
+    """Two "Ana" rows with different e-mails: the registered e-mail matches; the other
+    Ana is not matched by the shared name. Identical rows of a report of totals are
+    each queued, never credited to one registrant several times."""
+    _workshop, people, session = demo
+    known = with_email(people)
+    path = tmp_path / "z.csv"
+    path.write_text(
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+        f"{known.name},{known.email},05/10/2024 10:00:00 AM,05/10/2024 11:00:00 AM,60\n"
+        f"{known.name},otra.persona@example.org,05/10/2024 10:00:00 AM,"
+        "05/10/2024 10:40:00 AM,40\n", encoding="utf-8")
+    result = import_report(store, session.id, path)
+    assert [(p.match.status, p.match.by, p.match.suggestions) for p in result.people] == [
+        (MATCHED, "email", []), (REVIEW, "name", [known.id])]
+    totals = tmp_path / "t.csv"
+    totals.write_text("Name (Original Name),User Email,Total Duration (Minutes)\n"
+                      + f"{known.name},{known.email},30\n" * 3, encoding="utf-8")
+    queued = import_report(store, session.id, totals)
+    assert [(p.match.status, p.match.suggestions) for p in queued.people] == [
+        (REVIEW, [known.id])] * 3
+    assert sorted(row["minutes"] for row in store.online.pending(session.id)) == [30] * 3 + [40]
+
+
+def test_the_fixtures_people_are_stored_once_each(store, demo) -> None:
+    _workshop, _people, session = demo
+    from tests.conftest import FIXTURES
+
+    path = FIXTURES / "zoom" / "zoom_host_account_other_name.csv"
+    result = import_report(store, session.id, path)
+    assert [(p.participant.name, p.participant.minutes, p.match.status, p.new)
+            for p in result.people] == [("Keila Marcano", 85, UNMATCHED, True),
+                                        ("Rosa Villanueva", 90, UNMATCHED, True),
+                                        ("Paul Quintero", 45, UNMATCHED, True)]
+    assert sorted(row["name"] for row in store.online.pending(session.id)) == [
+        "Keila Marcano", "Paul Quintero", "Rosa Villanueva"]  # none lost into the host
+    again = import_report(store, session.id, path)
+    assert not any(p.new for p in again.people)
+
+
+def test_an_import_that_fails_half_way_stores_nothing(store, demo, monkeypatch) -> None:
+    workshop, _people, session = demo
+    from tests.conftest import FIXTURES
+
+    events, audits = store.checkins.count(workshop.id), _audits(store)
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError("disk unplugged")
+        return original(*args, **kwargs)
+
+    original = store.online.add_review
+    monkeypatch.setattr(store.online, "add_review", failing)
+    with pytest.raises(OSError):
+        import_report(store, session.id, FIXTURES / "teams" / "teams_summary_2022_utf16le_crlf.csv",
+                      min_minutes=10)
+    assert len(calls) == 2
+    assert store.online.pending(session.id) == []
+    assert store.online.session_minimum(session.id) is None
+    assert (store.checkins.count(workshop.id), _audits(store)) == (events, audits)
+
+
+def _audits(store) -> int:
+    return store.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]

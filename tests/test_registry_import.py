@@ -100,21 +100,34 @@ def test_same_name_only_is_imported_but_flagged(store, workshop, tmp_path) -> No
 
 def test_nothing_is_half_imported_when_a_write_fails(store, workshop, spanish_file,
                                                      monkeypatch) -> None:
+    """The people and registrations are written, then the consents fail: none of it stays."""
+    from facilitator_app.store.batch import RegistryBatch
+
     plan = prepare_import(store, spanish_file)
-    calls = {"n": 0}
-    real_add = store.registrations.add
+    written = {"people": 0, "registered": 0}
+    real_add, real_register = RegistryBatch.add_people, RegistryBatch.register
 
-    def failing_add(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise sqlite3.OperationalError("disk I/O error")
-        return real_add(*args, **kwargs)
+    def counting_add(self, people):
+        people = list(people)
+        written["people"] += len(people)
+        return real_add(self, people)
 
-    monkeypatch.setattr(store.registrations, "add", failing_add)
+    def counting_register(self, workshop_id, ids, source):
+        real_register(self, workshop_id, ids, source)
+        written["registered"] = store.registrations.count(workshop_id)
+
+    def failing_consents(self, answers, method):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(RegistryBatch, "add_people", counting_add)
+    monkeypatch.setattr(RegistryBatch, "register", counting_register)
+    monkeypatch.setattr(RegistryBatch, "record_consents", failing_consents)
     with pytest.raises(Exception, match="disk"):
         apply_import(store, plan, workshop.id)
-    assert store.attendees.all() == []
+    assert written == {"people": 2, "registered": 2}  # written inside the transaction...
+    assert store.attendees.all() == []  # ...and rolled back
     assert store.registrations.count(workshop.id) == 0
+    assert store.db.execute("SELECT COUNT(*) FROM consents").fetchone()[0] == 0
 
 
 def test_a_chosen_mapping_overrides_the_guess(store, tmp_path) -> None:
@@ -194,3 +207,70 @@ def test_formula_payloads_never_become_names(store, tmp_path) -> None:
     assert [r.row for r in plan.accepted] == [15, 30, 31, 32, 33, 34, 48, 49, 50]
     rows = sorted([r.row for r in plan.accepted] + [r.row for r in plan.rejected])
     assert rows == list(range(2, 2 + len(payloads)))  # every payload row kept or rejected
+
+
+PHONE = "phone number not understood (write it with the country code, e.g. +51)"
+EMAIL = "not a valid email address"
+CONSENT = "consent answer not understood (use yes or no)"
+PROCESSING = "¿Autoriza el tratamiento de sus datos personales?"
+
+
+def test_every_reason_a_row_is_rejected_is_listed(store, workshop) -> None:
+    plan = prepare_import(store, REGISTRATION / "google_forms_es_several_problems.csv")
+    assert [(r.row, r.column, r.reason) for r in plan.rejected] == [
+        (3, "Celular / WhatsApp", PHONE), (3, "Correo electrónico", EMAIL),
+        (4, "Nombres y apellidos", "missing name"), (4, "Correo electrónico", EMAIL),
+        (4, PROCESSING, CONSENT),
+        (5, "Nombres y apellidos", "looks like a spreadsheet formula, not a name"),
+        (5, PROCESSING, CONSENT)]
+    assert (plan.rejected_rows, plan.skipped) == (3, 0)
+    assert [(r.row, r.name) for r in plan.accepted] == [(2, "Daniela Rojas Chacín"),
+                                                         (6, "Keila Marcano")]
+    assert apply_import(store, plan, workshop.id).registered == 2
+    audit = store.db.execute("SELECT detail FROM audit_log WHERE action = "
+                             "'registration_import'").fetchone()[0]
+    assert '"rejected": 3' in audit  # rows, not reasons
+
+
+def test_a_utf8_list_with_one_windows_1252_line_keeps_every_accent(store, workshop) -> None:
+    plan = prepare_import(store, REGISTRATION / "mixed_utf8_one_cp1252_line.csv")
+    assert plan.table.encoding == "utf-8-sig+cp1252"
+    assert plan.table.notes == ("Line 4 is not UTF-8 like the rest of the file: it was read "
+                                "as Windows-1252 (Excel). Check its accents.",)
+    apply_import(store, plan, workshop.id)
+    stored = {(p.name, p.district) for p in store.attendees.all()}
+    assert stored == {("Rosa Elena Huamán", "San Juan de Lurigancho"),
+                      ("Wilmer Pacheco Núñez", "Comas"), ("José Peña Ñahui", "Breña"),
+                      ("Génesis Colmenares", "Los Olivos")}
+    assert not any("Ã" in name or "\ufffd" in name for name, _d in stored)
+
+
+@pytest.mark.parametrize(("name", "sheet"), [
+    ("kobo_household_dot_groups.xlsx", "miembros"),  # _parent_table_name is not a name
+    ("kobo_meeting_form_repeats.xlsx", "temas"),
+    ("kobo_meeting_form_repeats.xlsx", "comentarios"),
+])
+def test_kobo_repeat_sheets_without_a_name_question_are_refused(store, name, sheet) -> None:
+    with pytest.raises(RejectedFileError, match="looks like a name") as raised:
+        prepare_import(store, REGISTRATION / name, sheet=sheet)
+    assert name in raised.value.message
+    assert "_parent_table_name" not in raised.value.message.split("Its columns:")[0]
+
+
+def test_a_mapping_beyond_the_last_column_is_refused(store) -> None:
+    from facilitator_app.errors import KnownError
+
+    with pytest.raises(KnownError, match="5 columns were named, but"):
+        prepare_import(store, REGISTRATION / "headerless_given_family.csv",
+                       mapping={0: Field.FULL_NAME, 4: Field.EMAIL})
+
+
+def test_the_duplicate_name_key_is_the_one_text_defines() -> None:
+    from facilitator_app.demo_data import load_demo
+    from facilitator_app.services.registry_import import _name_key
+    from facilitator_app.text import name_key
+
+    names = [person.name for person in load_demo().people] + [
+        "José  Luis", "O'Neil-Pérez", "ＡＢＣ dé", "Ñandú_x", "e\u0301lan", "María\u00a0José",
+        "İstanbul Straße", "ROJAS, maria jose"]
+    assert [_name_key(name) for name in names] == [name_key(name) for name in names]

@@ -1,4 +1,9 @@
-"""`creando attendees import|list`: the registry from the command line."""
+"""`creando attendees import|list`: the registry from the command line.
+
+A list without a header row is read when its columns can be told from their values (the
+reply says what was inferred), or with `--columns name,email,...`; `--no-header` says the
+first row is already data.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from facilitator_app.cli.args import Commands, add_input, add_text, add_workshop, group, handles
 from facilitator_app.cli.output import Reply
 from facilitator_app.i18n import _
+from facilitator_app.importing.headers import FIELD_LABELS, Field, field_named
 
 if TYPE_CHECKING:
     from facilitator_app.services.registry_import import ImportPlan
@@ -25,6 +31,11 @@ def add_commands(commands: Commands) -> None:
              default=None, metavar=_("SHEET"))
     imports.add_argument("--dry-run", action="store_true",
                          help=_("check and report without importing"))
+    imports.add_argument("--no-header", action="store_true",
+                         help=_("the first row is already data, not column names"))
+    imports.add_argument("--columns", type=column_fields, metavar=_("FIELDS"),
+                         help=_("what each column holds, in order, e.g. name,email,-,phone "
+                                "(- leaves a column out)"))
     handles(imports, import_attendees)
     listing = actions.add_parser("list", help=_("list a workshop's attendees"))
     add_workshop(listing)
@@ -36,7 +47,10 @@ def import_attendees(args: argparse.Namespace, store: Store) -> Reply:
     """Import (or with --dry-run only check) a file; refused (1) when no row is valid."""
     from facilitator_app.services.registry_import import apply_import, prepare_import
 
-    plan = prepare_import(store, args.file, sheet=args.sheet)
+    mapping = None if args.columns is None else {
+        column: field for column, field in enumerate(args.columns) if field is not Field.IGNORE}
+    plan = prepare_import(store, args.file, sheet=args.sheet, mapping=mapping,
+                          header=False if args.no_header else None)
     imported = 0
     if not args.dry_run and plan.accepted:
         imported = len(plan.accepted)
@@ -44,6 +58,19 @@ def import_attendees(args: argparse.Namespace, store: Store) -> Reply:
     return Reply(_plan_json(plan, imported, args.dry_run), _plan_text(plan, imported,
                                                                       args.dry_run),
                  EXIT_OK if plan.accepted else EXIT_REFUSED)
+
+
+def column_fields(text: str) -> list[Field]:
+    """argparse type of --columns: the field of each column, in order."""
+    fields = [field_named(word) for word in text.split(",")]
+    unknown = [word.strip() for word, field in zip(text.split(","), fields, strict=True)
+               if field is None]
+    if unknown:
+        names = ", ".join(field.value for field in Field if field is not Field.IGNORE)
+        raise argparse.ArgumentTypeError(_(
+            "\u201c{word}\u201d is not a field. Use: name, {names}; or - to leave a column "
+            "out.").format(word=unknown[0], names=names))
+    return [field for field in fields if field is not None]
 
 
 def _plan_json(plan: ImportPlan, imported: int, dry_run: bool) -> dict[str, Any]:
@@ -57,7 +84,12 @@ def _plan_json(plan: ImportPlan, imported: int, dry_run: bool) -> dict[str, Any]
         "encoding": table.encoding,
         "delimiter": table.delimiter,
         "sheet": table.sheet,
+        "header": table.header,
+        "notes": list(table.notes),
         "mapping": {table.headers[i]: f.value for i, f in plan.mapping.items()},
+        "columns": [{"column": header, "field": plan.mapping.get(i, Field.IGNORE).value,
+                     "looks_like": plan.described.get(i)}
+                    for i, header in enumerate(table.headers)],
         "rejected": [{"row": r.row, "column": r.column, "reason": _(r.reason)}
                      for r in plan.rejected],
         "duplicates": [{"row": d.row, "by": d.by, "action": d.action,
@@ -70,8 +102,10 @@ def _plan_json(plan: ImportPlan, imported: int, dry_run: bool) -> dict[str, Any]
 def _plan_text(plan: ImportPlan, imported: int, dry_run: bool) -> str:
     lines = [
         _("{file}: {valid} valid rows, {rejected} rejected, {duplicates} duplicates.").format(
-            file=plan.table.source, valid=len(plan.accepted), rejected=len(plan.rejected),
+            file=plan.table.source, valid=len(plan.accepted), rejected=plan.rejected_rows,
             duplicates=len(plan.duplicates)),
+        *[_("Note: {note}").format(note=note) for note in plan.table.notes],
+        *_columns_text(plan),
         _("Dry run: nothing was imported.") if dry_run
         else _("Imported {n} rows.").format(n=imported),
     ]
@@ -82,6 +116,24 @@ def _plan_text(plan: ImportPlan, imported: int, dry_run: bool) -> str:
         other=d.matches_name or _("row {n}").format(n=d.matches_row))
         for d in plan.duplicates]
     return "\n".join(lines)
+
+
+def _columns_text(plan: ImportPlan) -> list[str]:
+    """For a list without a header row: that, and what each column was taken to be."""
+    if plan.table.header:
+        return []
+    from facilitator_app.importing.headerless import DESCRIPTIONS
+
+    columns = []
+    for index, letter in enumerate(plan.table.headers):
+        field = plan.mapping.get(index, Field.IGNORE)
+        target = _("not imported") if field is Field.IGNORE else _(FIELD_LABELS[field])
+        looks = plan.described.get(index)
+        columns.append(_("{column} = {field} ({looks_like})").format(
+            column=letter, field=target, looks_like=_(DESCRIPTIONS[looks]))
+            if looks else _("{column} = {field}").format(column=letter, field=target))
+    return [_("No header row: the first row already holds data. The columns were taken "
+              "to be: {columns}.").format(columns="; ".join(columns))]
 
 
 def list_attendees(args: argparse.Namespace, store: Store) -> Reply:

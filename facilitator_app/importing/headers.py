@@ -1,7 +1,9 @@
 """Guess which attendee field each column holds, from Spanish and English header names.
 
 Headers are folded (accents, case, punctuation) and KoboToolbox group paths (`group/name`,
-`group.name`) are reduced to their last part before matching.
+`group.name`) are reduced to their last part before matching. Kobo and ODK metadata columns
+(`_parent_table_name`, `_submission__*`, `_index`, `_uuid`, `meta/instanceID`,
+`SubmitterName`, ...) are never about the person, whatever words they contain.
 """
 
 from __future__ import annotations
@@ -116,6 +118,29 @@ _NOT_A_PERSON = re.compile(r"\b(team|equipo|negocio|emprendimiento|business|empr
                            r"|area|place|lugar|site|location|ubicacion|species|especie)")
 
 
+# Whole folded headers (or their last path part) that KoboToolbox or ODK add on their own.
+_METADATA = {"key", "parent key", "submitterid", "submittername", "submitter id",
+             "submitter name", "deviceid", "device id", "instanceid", "instance id",
+             "instancename", "instance name", "submissiondate", "submission date",
+             "reviewstate", "review state", "formversion", "form version", "edits",
+             "attachmentspresent", "attachmentsexpected", "status", "start", "end", "today",
+             "simserial", "subscriberid", "audit", "uuid", "index", "id", "version"}
+_METADATA_GROUPS = ("meta", "formhub", "__system")
+
+
+def is_metadata(header: str) -> bool:
+    """True for the columns a KoboToolbox or ODK export adds about the submission itself
+    (`_index`, `_parent_table_name`, `_submission__uuid`, `$edited`, `meta/instanceID`)."""
+    text = header.strip()
+    parts = [part for part in re.split(r"[/.]", text) if part]
+    if not parts:
+        return False
+    last = parts[-1].strip()
+    return (text.startswith(("_", "$")) or last.startswith(("_", "$"))
+            or parts[0].strip().lower() in _METADATA_GROUPS
+            or fold(last.replace("_", " ")) in _METADATA)
+
+
 def header_key(header: str) -> str:
     """The folded last part of a header (Kobo `group/sub/field`, `group.field`, ODK
     `group-field` paths)."""
@@ -124,6 +149,8 @@ def header_key(header: str) -> str:
 
 
 def guess_field(header: str) -> Field:
+    if is_metadata(header):
+        return Field.IGNORE
     whole = fold(header.replace("_", " "))
     if whole in _EXACT:
         return _EXACT[whole]
@@ -154,6 +181,27 @@ def guess_mapping(headers: tuple[str, ...]) -> dict[int, Field]:
         # "Nombre" beside "Nombre completo": the complete one is the name.
         del mapping[next(i for i, f in mapping.items() if f is Field.GIVEN_NAMES)]
     return mapping
+
+
+_SHORT_NAMES = {"name": Field.FULL_NAME, "given": Field.GIVEN_NAMES, "first_name":
+                Field.GIVEN_NAMES, "family": Field.FAMILY_NAMES, "last_name": Field.FAMILY_NAMES}
+SKIP_WORDS = ("-", "skip", "ignore", "")
+
+
+def field_named(word: str) -> Field | None:
+    """The field a person names in a list of columns (`name,email,-,phone`): a field's
+    own name (`full_name`, `given_names`, ...), a short one (`name`, `given`, `family`),
+    `-` to leave the column out, or a header word in Spanish or English (`correo`,
+    `celular`). None when it names no field."""
+    text = word.strip().lower()
+    if text in SKIP_WORDS:
+        return Field.IGNORE
+    if text in _SHORT_NAMES:
+        return _SHORT_NAMES[text]
+    if text in {field.value for field in Field}:
+        return Field(text)
+    guessed = guess_field(text)
+    return guessed if guessed is not Field.IGNORE else None
 
 
 def has_name(mapping: dict[int, Field]) -> bool:

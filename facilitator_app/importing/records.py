@@ -9,43 +9,41 @@ they share one set of rules:
   is not UTF-8 as Windows-1252 (what Excel writes in Spanish locales). A file that mixes
   the two is read, and the lines that were not UTF-8 are named in `Source.notes`, never
   silently; bytes that are neither are refused with their line and byte;
-- XLSX is checked for zip bombs before openpyxl opens it, formulas stay text, and any damage
-  (including unsupported zip features) is a refusal naming the file.
+- XLSX is streamed by `importing.xlsx` (zip checks first, expat over each part, shared
+  strings capped); formulas stay text, and any damage (including unsupported zip
+  features) is a refusal naming the file, with exit code 3 (`DamagedFileError`).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
 from facilitator_app.errors import RejectedFileError as Refused
 from facilitator_app.files import readable_file
 from facilitator_app.i18n import _, ngettext
+from facilitator_app.importing.limits import (
+    DamagedFileError,
+    Limits,
+    Record,
+    cell_too_long,
+    too_many_cells,
+    too_many_columns,
+    too_many_rows,
+)
+from facilitator_app.importing.xlsx import check_zip, open_workbook, sheet_names, xlsx_rows
+
+__all__ = ["DamagedFileError", "Limits", "Record", "Source", "read_records", "sheet_names",
+           "sniff_delimiter"]
 
 DELIMITERS = (",", ";", "\t")
 SNIFF_BYTES = 64 * 1024
-XLSX_MAX_UNCOMPRESSED = 300 * 1024 * 1024
-XLSX_MAX_RATIO = 200
-XLSX_MAX_MEMBERS = 2000
+MAX_LINE_CHARS = 4 * 1024 * 1024  # one physical line: far beyond any row of a list
 NAMED_LINES = 8  # how many not-UTF-8 lines a note names before it says "and N more"
-
-Record = tuple[int, list[str]]  # (row number as a spreadsheet shows it, cells)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How much of a file is read before it is refused as too large for its purpose."""
-
-    max_bytes: int = 50 * 1024 * 1024
-    max_rows: int = 200_000
-    max_columns: int = 500
-    max_cell_chars: int = 32_767  # Excel's own limit for one cell
-    max_cells: int = 2_500_000  # non-empty cells in the whole file
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
 
 
 @dataclass
@@ -75,6 +73,10 @@ def read_records(path: Path, limits: Limits, sheet: str | None = None) -> tuple[
         head = handle.read(SNIFF_BYTES)
     if head.startswith(b"PK\x03\x04"):
         return _xlsx_records(path, sheet, limits)
+    if head.startswith(OLE_MAGIC):
+        raise DamagedFileError(_("{file} is an old Excel (.xls) workbook or one protected with "
+                                 "a password. Open it in Excel and save it as .xlsx (without "
+                                 "a password) or .csv.").format(file=path.name), path=path)
     source = Source(name=path.name)
     source.encoding = _encoding_of(head, path.name)
     source.delimiter = sniff_delimiter(_sample_lines(head, source.encoding))
@@ -85,8 +87,12 @@ def sniff_delimiter(lines: Iterable[str]) -> str:
     """The delimiter that splits the sample's lines most steadily (outside quotes).
 
     Lines a delimiter does not split at all (a bare title such as "Meeting Summary", a
-    blank line) neither count for it nor against it."""
+    blank line) neither count for it nor against it. A tab that splits most lines wins
+    outright: tabs are never part of what people type in a form or a report, while commas
+    are (Teams writes dates as "10/05/2023, 10:00:00" inside its tab-separated reports)."""
     sample = [line for line in lines if line.strip()][:40]
+    if sample and sum(_splits(line, "\t") > 0 for line in sample) * 5 >= len(sample) * 3:
+        return "\t"
     best, best_score = ",", 0.0
     for delimiter in DELIMITERS:
         counts = [_splits(line, delimiter) for line in sample]
@@ -132,7 +138,11 @@ def _text_lines(path: Path, source: Source) -> Iterator[str]:
             return
         not_utf8: list[int] = []
         utf8_beyond_ascii = False
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while raw := handle.readline(MAX_LINE_CHARS + 1):
+            number += 1
+            if len(raw) > MAX_LINE_CHARS:
+                raise _line_too_long(source.name, number)
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
             try:
@@ -145,9 +155,15 @@ def _text_lines(path: Path, source: Source) -> Iterator[str]:
     _note_encoding(source, not_utf8, utf8_beyond_ascii)
 
 
+def _line_too_long(name: str, number: int) -> Refused:
+    return Refused(_("{file}, line {line}: a line of more than {limit} characters, far more "
+                     "than a row of a list.").format(file=name, line=number,
+                                                     limit=f"{MAX_LINE_CHARS:,}"))
+
+
 def _utf16_lines(handle, name: str) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder("utf-16")()
-    offset, pending = 0, ""
+    offset, pending, count = 0, "", 0
     while chunk := handle.read(SNIFF_BYTES):
         try:
             pending += decoder.decode(chunk)
@@ -156,6 +172,9 @@ def _utf16_lines(handle, name: str) -> Iterator[str]:
                           .format(file=name, pos=offset + exc.start)) from exc
         offset += len(chunk)
         *lines, pending = pending.splitlines(keepends=True) or [""]
+        count += len(lines)
+        if len(pending) > MAX_LINE_CHARS:
+            raise _line_too_long(name, count + 1)
         yield from lines
     try:
         pending += decoder.decode(b"", final=True)
@@ -207,109 +226,28 @@ def _bounded(source: Source, records: Iterator[Record], limits: Limits) -> Itera
     cells_seen = 0
     for number, cells in records:
         if number > limits.max_rows + 1:  # + the header row
-            raise Refused(_("{file} has more than {limit} rows.").format(
-                file=source.name, limit=f"{limits.max_rows:,}"))
+            raise too_many_rows(source.name, limits)
         while cells and not cells[-1]:
             cells.pop()
         if len(cells) > limits.max_columns:
-            raise Refused(_("{file}, row {row}: more than {limit} columns.").format(
-                file=source.name, row=number, limit=limits.max_columns))
-        for column, cell in enumerate(cells, start=1):
-            if len(cell) > limits.max_cell_chars:
-                raise Refused(_("{file}, row {row}, column {column}: a cell of more than "
-                                "{limit} characters.").format(
-                                    file=source.name, row=number, column=column,
-                                    limit=f"{limits.max_cell_chars:,}"))
-        cells_seen += sum(1 for cell in cells if cell)
+            raise too_many_columns(source.name, number, limits)
+        if max(map(len, cells), default=0) > limits.max_cell_chars:
+            column = next(n for n, cell in enumerate(cells, start=1)
+                          if len(cell) > limits.max_cell_chars)
+            raise cell_too_long(source.name, number, column, limits)
+        cells_seen += len(cells) - cells.count("")
         if cells_seen > limits.max_cells:
-            raise Refused(_("{file} holds more than {limit} filled cells, more than a list "
-                            "this app reads.").format(file=source.name,
-                                                      limit=f"{limits.max_cells:,}"))
+            raise too_many_cells(source.name, limits)
         yield number, cells
-
-
-def check_zip(path: Path) -> None:
-    """Refuse XLSX zip bombs (and zips that are not workbooks) before any XML is parsed."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as exc:
-        raise Refused(_("{file} is not a valid Excel file (the zip container is damaged).")
-                      .format(file=path.name), path=path) from exc
-    total = sum(member.file_size for member in members)
-    worst = max((m.file_size / max(m.compress_size, 1) for m in members), default=0)
-    if len(members) > XLSX_MAX_MEMBERS or total > XLSX_MAX_UNCOMPRESSED or (
-        worst > XLSX_MAX_RATIO and total > 10 * 1024 * 1024
-    ):
-        raise Refused(_("{file} unpacks to far more data than a registration list holds "
-                        "and was not opened (a possible zip bomb).").format(file=path.name),
-                      path=path)
-    if not any(member.filename == "xl/workbook.xml" for member in members):
-        raise Refused(_("{file} is a zip file but not an Excel workbook.").format(
-            file=path.name), path=path)
 
 
 def _xlsx_records(path: Path, sheet: str | None, limits: Limits) -> tuple[
         Source, Iterator[Record]]:
     check_zip(path)
-    names = sheet_names(path)
-    chosen = sheet if sheet is not None else (names[0] if names else "")
-    if chosen not in names:
+    book = open_workbook(path)
+    chosen = sheet if sheet is not None else (book.names[0] if book.names else "")
+    if chosen not in book.names:
         raise Refused(_("{file} has no sheet called {sheet}. Its sheets: {sheets}")
-                      .format(file=path.name, sheet=chosen, sheets=", ".join(names)))
-    source = Source(name=path.name, kind="xlsx", sheet=chosen, sheets=names)
-    return source, _bounded(source, _xlsx_rows(path, chosen), limits)
-
-
-def sheet_names(path: Path) -> tuple[str, ...]:
-    """The workbook's sheets in order, read from `xl/workbook.xml` without opening them."""
-    from defusedxml.ElementTree import fromstring
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            root = fromstring(archive.read("xl/workbook.xml"))
-    except Exception as exc:  # damaged zip member, bad XML, an entity attack
-        raise _damaged_xlsx(path, exc) from exc
-    return tuple(node.get("name", "") for node in root.iter()
-                 if node.tag.rsplit("}", 1)[-1] == "sheet")
-
-
-def _xlsx_rows(path: Path, sheet: str) -> Iterator[Record]:
-    """The sheet's rows; the workbook is opened only while they are read."""
-    import openpyxl  # loaded only when a workbook is read
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl and zipfile raise many kinds for damaged files
-        raise _damaged_xlsx(path, exc) from exc
-    try:
-        worksheet = workbook[sheet]
-        worksheet.reset_dimensions()  # a forged dimension must not pad rows to XFD1048576
-        for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell_text(value) for value in row]
-    except Refused:
-        raise
-    except Exception as exc:
-        raise _damaged_xlsx(path, exc) from exc
-    finally:
-        workbook.close()
-
-
-def _damaged_xlsx(path: Path, exc: Exception) -> Refused:
-    return Refused(_("{file} could not be opened as an Excel workbook: it is damaged or uses "
-                     "a feature this app cannot read. Open it in Excel or LibreOffice and "
-                     "save it again as .xlsx or .csv.").format(file=path.name),
-                   details=f"{type(exc).__name__}: {exc}", path=path)
-
-
-def _cell_text(value: object) -> str:
-    """A cell as text: whole numbers without `.0`, dates in ISO form, formulas as written."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return str(value)
+                      .format(file=path.name, sheet=chosen, sheets=", ".join(book.names)))
+    source = Source(name=path.name, kind="xlsx", sheet=chosen, sheets=book.names)
+    return source, _bounded(source, xlsx_rows(path, book, chosen, limits), limits)

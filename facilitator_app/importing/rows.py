@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 from facilitator_app.contact import (
     normalise_email,
@@ -42,7 +44,7 @@ BAD_PHONE = N_("phone number not understood (write it with the country code, e.g
 BAD_CONSENT = N_("consent answer not understood (use yes or no)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 200,000-row list holds 200,000 of these
 class Registrant:
     """One validated row, ready to store."""
 
@@ -58,20 +60,21 @@ class Registrant:
     district: str = ""
     offers: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
-    consents: dict[ConsentPurpose, bool] = field(default_factory=dict)
+    consents: Mapping[ConsentPurpose, bool] = field(default_factory=dict)  # read-only
 
     @property
     def name(self) -> str:
         return f"{self.given_names} {self.family_names}".strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reject:
     row: int
     column: str
     reason: str
 
 
+@lru_cache(maxsize=4096)  # answers repeat from row to row: fold each once
 def parse_consent(value: str) -> bool | None:
     """True/False for a clear answer; None when it is not understood."""
     folded = fold(value)
@@ -87,7 +90,10 @@ def parse_rows(
     mapping: dict[int, Field],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Registrant], list[Reject]]:
-    """Validate every row; blank rows are skipped, every other row is kept or rejected."""
+    """Validate every row; blank rows are skipped, every other row is kept or rejected.
+
+    A rejected row gets one Reject for each of its problems (a bad phone and a bad e-mail
+    are two), in the order of the row's columns."""
     columns = {f: i for i, f in mapping.items() if f is not Field.IGNORE}
     accepted: list[Registrant] = []
     rejected: list[Reject] = []
@@ -99,43 +105,32 @@ def parse_rows(
         if not any(values.values()):
             continue
         outcome = _parse_row(number, values, table.headers, columns)
-        (accepted if isinstance(outcome, Registrant) else rejected).append(outcome)
+        if isinstance(outcome, Registrant):
+            accepted.append(outcome)
+        else:
+            rejected.extend(outcome)
     if progress:
         progress(total, total)
     return accepted, rejected
 
 
 def _parse_row(number: int, values: dict[Field, str], headers: tuple[str, ...],
-               columns: dict[Field, int]) -> Registrant | Reject:
-    def reject(field_: Field, reason: str) -> Reject:
-        index = columns.get(field_)
-        return Reject(number, headers[index] if index is not None else "", reason)
-
+               columns: dict[Field, int]) -> Registrant | list[Reject]:
     given, family, name_field = _names(values)
-    if not given and not family:
-        return reject(name_field, MISSING_NAME)
-    if any(part.startswith(FORMULA_START) for part in (given, family) if part):
-        return reject(name_field, FORMULA_NAME)
-    if len(given) + len(family) > MAX_NAME:
-        return reject(name_field, NAME_TOO_LONG)
+    problems = [(name_field, reason) for reason in _name_problems(given, family)]
     email = normalise_email(values.get(Field.EMAIL, ""))
-    if email is None:
-        return reject(Field.EMAIL, BAD_EMAIL)
     phone = normalise_phone(values.get(Field.PHONE, ""))
-    if phone is None:
-        return reject(Field.PHONE, BAD_PHONE)
-    consents: dict[ConsentPurpose, bool] = {}
-    for consent_field, purpose in CONSENT_FIELDS.items():
-        answer = values.get(consent_field, "")
-        if answer:
-            parsed = parse_consent(answer)
-            if parsed is None:
-                return reject(consent_field, BAD_CONSENT)
-            consents[purpose] = parsed
+    problems += [(field_, reason) for field_, reason, bad in (
+        (Field.EMAIL, BAD_EMAIL, email is None), (Field.PHONE, BAD_PHONE, phone is None)) if bad]
+    consents, unclear = _consents(values)
+    problems += [(field_, BAD_CONSENT) for field_ in unclear]
+    if problems:
+        return _rejects(number, problems, headers, columns)
     return Registrant(
-        row=number, given_names=given, family_names=family, phone=phone, email=email,
-        nationality=normalise_nationality(values.get(Field.NATIONALITY, "")),
-        gender=normalise_gender(values.get(Field.GENDER, "")),
+        row=number, given_names=given, family_names=family, phone=phone or "",
+        email=email or "",
+        nationality=_nationality(values.get(Field.NATIONALITY, "")),
+        gender=_gender(values.get(Field.GENDER, "")),
         business=values.get(Field.BUSINESS, "")[:MAX_TEXT],
         sector=values.get(Field.SECTOR, "")[:MAX_TEXT],
         district=values.get(Field.DISTRICT, "")[:MAX_TEXT],
@@ -145,15 +140,69 @@ def _parse_row(number: int, values: dict[Field, str], headers: tuple[str, ...],
     )
 
 
+def _consents(values: dict[Field, str]) -> tuple[Mapping[ConsentPurpose, bool], list[Field]]:
+    """The consents answered clearly, and the consent columns whose answer is unclear."""
+    answered: list[tuple[ConsentPurpose, bool]] = []
+    unclear: list[Field] = []
+    for consent_field, purpose in CONSENT_FIELDS.items():
+        answer = values.get(consent_field, "")
+        parsed = parse_consent(answer) if answer else None
+        if answer and parsed is None:
+            unclear.append(consent_field)
+        elif parsed is not None:
+            answered.append((purpose, parsed))
+    return _answers(tuple(answered)), unclear
+
+
+@lru_cache(maxsize=256)
+def _answers(answered: tuple[tuple[ConsentPurpose, bool], ...]) -> Mapping[ConsentPurpose, bool]:
+    """One read-only mapping per combination of answers, shared by every row that gave it."""
+    return MappingProxyType(dict(answered))
+
+
+def _rejects(number: int, problems: list[tuple[Field, str]], headers: tuple[str, ...],
+             columns: dict[Field, int]) -> list[Reject]:
+    """One Reject per problem, in the order of the row's columns."""
+    ordered = sorted(problems, key=lambda problem: columns.get(problem[0], -1))
+    return [Reject(number, headers[columns[field_]] if field_ in columns else "", reason)
+            for field_, reason in ordered]
+
+
+def _name_problems(given: str, family: str) -> list[str]:
+    if not given and not family:
+        return [MISSING_NAME]
+    problems = []
+    if any(part.startswith(FORMULA_START) for part in (given, family) if part):
+        problems.append(FORMULA_NAME)
+    if len(given) + len(family) > MAX_NAME:
+        problems.append(NAME_TOO_LONG)
+    return problems
+
+
 def _names(values: dict[Field, str]) -> tuple[str, str, Field]:
     """(given, family, the column to blame) — separate columns win over a full name."""
-    given = " ".join(values.get(Field.GIVEN_NAMES, "").split())
-    family = " ".join(values.get(Field.FAMILY_NAMES, "").split())
+    given = _squeezed(values.get(Field.GIVEN_NAMES, ""))
+    family = _squeezed(values.get(Field.FAMILY_NAMES, ""))
     if given or family or Field.FULL_NAME not in values:
         blame = Field.GIVEN_NAMES if Field.GIVEN_NAMES in values else Field.FAMILY_NAMES
         return given, family, blame
-    return " ".join(values[Field.FULL_NAME].split()), "", Field.FULL_NAME
+    return _squeezed(values[Field.FULL_NAME]), "", Field.FULL_NAME
+
+
+_RUNS_OF_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+def _squeezed(text: str) -> str:
+    """Single spaces between words; the same string when it already has them (a list
+    of 200,000 names keeps one copy of each)."""
+    return " ".join(text.split()) if _RUNS_OF_SPACE.search(text) else text
+
+
+_nationality = lru_cache(maxsize=4096)(normalise_nationality)  # a few answers, many rows
+_gender = lru_cache(maxsize=256)(normalise_gender)
 
 
 def _tags(text: str) -> tuple[str, ...]:
+    if not text:
+        return ()
     return tuple(part[:60] for part in _LIST_SPLIT.split(text.strip()) if part)[:20]

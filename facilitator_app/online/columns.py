@@ -1,53 +1,34 @@
-"""Column names of Zoom, Teams and Meet reports in English, Spanish (and Zoom's Japanese)."""
+"""Which column of a report's header holds what, in every language of languages/."""
 
 from __future__ import annotations
 
-from facilitator_app.text import fold
+from facilitator_app.online.words import ROLES, key, role_of
 
-# role -> folded header names. Matching is on the folded header, so accents and case
-# do not matter ("Duración (minutos)" == "duracion minutos").
-_NAMES: dict[str, tuple[str, ...]] = {
-    "name": ("name original name", "name", "user name", "full name", "participant",
-             "nombre nombre original", "nombre", "nombre completo", "participante",
-             "名前 元の名前", "名前"),
-    "email": ("user email", "email", "e mail", "correo electronico", "correo",
-              "correo electronico del usuario", "ユーザーメール", "participant id upn"),
-    "join": ("join time", "first join", "time joined", "hora de entrada", "hora de union",
-             "primera union", "hora de ingreso", "参加時刻"),
-    "leave": ("leave time", "last leave", "time exited", "hora de salida", "ultima salida",
-              "退出時刻"),
-    "duration": ("duration minutes", "duration", "in meeting duration", "duracion minutos",
-                 "duracion", "duracion en la reunion", "所要時間 分"),
-    "total": ("total duration minutes", "duracion total minutos"),
-    "waiting": ("in waiting room", "en sala de espera"),
-    "role": ("role", "rol", "funcion"),
-    "first_name": ("first name", "nombre de pila"),
-    "last_name": ("last name", "apellido", "apellidos"),
-    "action": ("user action", "accion del usuario", "accion"),
-    "timestamp": ("timestamp", "marca de tiempo", "fecha y hora"),
-    "meeting_id": ("meeting id", "id", "id de reunion", "id de la reunion"),
-    "meeting_start": ("start time", "hora de inicio"),
-    "topic": ("topic", "tema", "meeting title", "titulo de la reunion"),
-    "host_email": ("host email", "correo electronico del anfitrion"),
-}
-_LOOKUP = {name: role for role, names in _NAMES.items() for name in names}
-
-HOST_ROLES = {"organizer", "organizador", "organizadora"}
-YES = {"yes", "si", "y", "true", "1"}
-
-
-def role_of(header: str) -> str | None:
-    return _LOOKUP.get(fold(header))
+HOST_ROLES = frozenset(word for word, role in ROLES.items() if role == "organizer")
+ZOOM_MARKS = frozenset({"zoom_name", "total", "waiting", "guest", "recording"})
 
 
 def map_columns(headers: list[str]) -> dict[str, int]:
-    """role -> column index; a repeated role keeps its LAST column (the 2025 Zoom usage
-    report puts the meeting's "Duration (minutes)" before the participant's)."""
+    """role -> column index.
+
+    A repeated role keeps its LAST column (the 2025 Zoom usage report puts the meeting's
+    "Duration (minutes)" before the participant's); Zoom's "Name (Original Name)" is also
+    the name; "Nombre" + "Apellido" (Meet in Spanish) and "Prénom" + "Nom" (in French)
+    are a given and a family name."""
     found: dict[str, int] = {}
     for index, header in enumerate(headers):
         role = role_of(header)
         if role:
             found[role] = index
+    if "zoom_name" in found:
+        found["name"] = found["zoom_name"]
     if "last_name" in found and "name" in found and "first_name" not in found:
-        found["first_name"] = found.pop("name")  # Meet's Spanish "Nombre" + "Apellido"
+        found["first_name"] = found.pop("name")
+    elif "first_name" in found and "name" in found and "last_name" not in found:
+        found["last_name"] = found.pop("name")
     return found
+
+
+def is_host_role(text: str) -> bool:
+    """Teams' "Organizer" in any language."""
+    return key(text) in HOST_ROLES

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from facilitator_app.models import Attendee
-from facilitator_app.online.model import Participant
+from facilitator_app.online.model import DOUBT_IDENTITY, DOUBT_NAME, Participant
 from facilitator_app.text import fold
 
 MATCHED, REVIEW, UNMATCHED, IGNORED = "matched", "review", "unmatched", "ignored"
@@ -60,6 +60,20 @@ class Matcher:
                 person.id)
 
     def match(self, participant: Participant) -> Match:
+        """The registrant this participant is, or why a person must decide.
+
+        A participant in doubt is never matched silently: one whose identity is uncertain
+        (identical rows, another name on the host's account) always goes to review, with
+        the match found as a suggestion; one who shares a shown name with another person
+        is matched by e-mail only, never by that name or a name remembered for it."""
+        found = self._match(participant)
+        if found.status == MATCHED and (
+                participant.doubt == DOUBT_IDENTITY
+                or (participant.doubt == DOUBT_NAME and found.by != "email")):
+            return Match(REVIEW, by=found.by, suggestions=[found.attendee_id])
+        return found
+
+    def _match(self, participant: Participant) -> Match:
         if participant.email and participant.email in self.by_email:
             return Match(MATCHED, self.by_email[participant.email], "email")
         for shown in (participant.name, participant.original_name):

@@ -90,7 +90,9 @@ def minimum_minutes(store: Store, session: Session) -> int:
 
 def import_report(store: Store, session_id: str, path: Path,
                   min_minutes: int | None = None) -> OnlineImport:
-    """Read the report, match each person, store matches and queue the rest for review."""
+    """Read the report, match each person, store matches and queue the rest for review.
+
+    All in one transaction: a refused file or a failure half-way stores nothing."""
     session = store.sessions.get(session_id)
     on_date = parse_iso(session.starts_at).astimezone().date() if session.starts_at else None
     report = read_report(path, on_date)
@@ -110,13 +112,17 @@ def import_report(store: Store, session_id: str, path: Path,
                                          _store_line(store, session, participant, match,
                                                      reference)))
         store.meta.audit("online_report_import", "session", session.id, file_sha256=digest,
-                         platform=report.platform, people=len(people))
+                         platform=report.platform, layout=report.layout, people=len(people),
+                         meeting_start=report.meeting_start.isoformat()
+                         if report.meeting_start else None)
     return OnlineImport(report, people, minimum_minutes(store, session))
 
 
 def _key(participant: Participant) -> str:
-    return person_key(Join(line=participant.line, name=participant.name,
-                           email=participant.email, original_name=participant.original_name))
+    """The person's key in the report (what makes a re-import change nothing)."""
+    return participant.key or person_key(Join(
+        line=participant.line, name=participant.name, email=participant.email,
+        original_name=participant.original_name))
 
 
 def _store_line(store: Store, session: Session, participant: Participant, match: Match,

@@ -1,8 +1,13 @@
 """Import a registration list: choose the file and sheet, check the column mapping, see the
-rejects and duplicates, then import the valid rows in one transaction."""
+rejects and duplicates, then import the valid rows in one transaction.
+
+What the reader noticed (lines that were not UTF-8, a list without a header row and what
+each of its columns was taken to be) is shown above the tables, where it cannot be missed.
+"""
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -25,17 +30,21 @@ from PySide6.QtWidgets import (
 
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
+from facilitator_app.importing.headerless import DESCRIPTIONS
 from facilitator_app.importing.headers import FIELD_LABELS, Field
 from facilitator_app.models import Workshop
 from facilitator_app.services.registry_import import (
     ImportPlan,
     ImportResult,
+    Proposal,
     apply_import,
-    prepare_import,
+    plan_import,
+    read_list,
 )
 from facilitator_app.store import Store
 
 SAMPLE_ROWS = 3
+SHOWN_LINES = 2_000  # rejects or duplicates listed in the preview
 
 
 class ImportDialog(QDialog):
@@ -43,6 +52,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.store, self.workshop = store, workshop
         self.path: Path | None = None
+        self.proposal: Proposal | None = None
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
         self.setWindowTitle(_("Import a registration list"))
@@ -53,9 +63,10 @@ class ImportDialog(QDialog):
                                 "KoboToolbox or a spreadsheet."), wordWrap=True)
         self.summary.setObjectName("importSummary")
         layout.addWidget(self.summary)
+        self._notice_widgets(layout)
         self.tabs = QTabWidget()
-        self.mapping_table = self._table([_("Column in the file"), _("Examples"),
-                                          _("Import as")])
+        self.mapping_table = self._table([_("Column in the file"), _("Looks like"),
+                                          _("Examples"), _("Import as")])
         self.rejects_table = self._table([_("Row"), _("Column"), _("Reason")])
         self.duplicates_table = self._table([_("Row"), _("Same as"), _("Because of"),
                                              _("What happens")])
@@ -74,6 +85,19 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _notice_widgets(self, layout: QVBoxLayout) -> None:
+        """What the reader noticed, in plain view, and whether the first row is a header."""
+        self.notes = QLabel(wordWrap=True)
+        self.notes.setObjectName("importNotes")
+        self.notes.setStyleSheet("QLabel { background: #fff4ce; color: #3d2f00; "
+                                 "border: 1px solid #c8a400; padding: 6px; font-weight: bold; }")
+        self.notes.setVisible(False)
+        layout.addWidget(self.notes)
+        self.header_check = QCheckBox(_("The first row holds column names"))
+        self.header_check.setVisible(False)
+        self.header_check.toggled.connect(self._header_toggled)
+        layout.addWidget(self.header_check)
 
     def _file_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -106,20 +130,40 @@ class ImportDialog(QDialog):
             self.load(Path(name))
 
     def load(self, path: Path | None, sheet: str | None = None,
-             mapping: dict[int, Field] | None = None) -> None:
-        """Read and check the file (nothing is written); show what would happen."""
+             mapping: dict[int, Field] | None = None, header: bool | None = None) -> None:
+        """Read and check the file (nothing is written); show what would happen.
+
+        `header`: whether the first row holds column names (None: tell from the rows)."""
         if path is None:
             return
         self.path = path
         self.file_label.setText(str(path))
         progress = self._progress(_("Reading {file}…").format(file=path.name))
         try:
-            self.plan = prepare_import(self.store, path, sheet=sheet, mapping=mapping,
-                                       progress=lambda done, total: _step(progress, done, total))
+            self.proposal = read_list(path, sheet=sheet, header=header)
+        except KnownError as exc:
+            self.proposal = self.plan = None
+            self.summary.setText(exc.message)
+            self._clear_tables()
+        finally:
+            progress.close()
+        if self.proposal is not None:
+            self._show_proposal(mapping)
+        self._check(mapping)
+
+    def _check(self, mapping: dict[int, Field] | None = None) -> None:
+        """Validate the rows read against `mapping` (the proposed one by default); the
+        column boxes stay as they are, so the person can go on choosing."""
+        if self.proposal is None:
+            self._show_plan()
+            return
+        progress = self._progress(_("Checking the rows…"))
+        try:
+            self.plan = plan_import(self.store, self.proposal, mapping,
+                                    progress=lambda done, total: _step(progress, done, total))
         except KnownError as exc:
             self.plan = None
             self.summary.setText(exc.message)
-            self._clear_tables()
         finally:
             progress.close()
         self._show_plan()
@@ -134,78 +178,108 @@ class ImportDialog(QDialog):
     def _clear_tables(self) -> None:
         for table in (self.mapping_table, self.rejects_table, self.duplicates_table):
             table.setRowCount(0)
+        self.notes.setVisible(False)
+        self.header_check.setVisible(False)
+
+    def _show_proposal(self, mapping: dict[int, Field] | None) -> None:
+        """Sheets, notes, the header question and the columns: also when no row can be
+        checked yet, so the person can say which column holds the names."""
+        proposal = self.proposal
+        self._show_sheets(proposal.table.sheets, proposal.table.sheet)
+        self._fill_mapping(proposal, proposal.mapping if mapping is None else mapping)
+        self._show_notes(proposal)
+        self.header_check.blockSignals(True)
+        self.header_check.setChecked(proposal.table.header)
+        self.header_check.blockSignals(False)
+        self.header_check.setVisible(True)
+
+    def _show_notes(self, proposal: Proposal) -> None:
+        lines = list(proposal.table.notes)
+        if not proposal.table.header:
+            lines.insert(0, _("No header row: the first row of the file already holds a "
+                              "person's data. What each column holds was inferred from its "
+                              "values; check it under Columns."))
+        self.notes.setText("\n".join(f"⚠ {line}" for line in lines))
+        self.notes.setVisible(bool(lines))
 
     def _show_plan(self) -> None:
         plan = self.plan
         if plan is None:
+            self.rejects_table.setRowCount(0)
+            self.duplicates_table.setRowCount(0)
+            self.seen_rejects.setVisible(False)
             self._update_buttons()
             return
-        self._show_sheets(plan)
-        self._fill_mapping(plan)
         self._fill_rejects(plan)
         self._fill_duplicates(plan)
         self.summary.setText(_(
             "{file}: {valid} rows ready to import, {rejected} rejected, {duplicates} "
             "duplicates, {skipped} empty rows skipped.").format(
-            file=plan.table.source, valid=len(plan.accepted), rejected=len(plan.rejected),
+            file=plan.table.source, valid=len(plan.accepted), rejected=plan.rejected_rows,
             duplicates=len(plan.duplicates), skipped=plan.skipped))
         self.seen_rejects.setVisible(bool(plan.rejected))
         self.seen_rejects.setChecked(False)
         self.seen_rejects.setText(_("I have looked at the {n} rejected rows: import only the "
-                                    "valid ones.").format(n=len(plan.rejected)))
+                                    "valid ones.").format(n=plan.rejected_rows))
         if plan.rejected:
             self.tabs.setCurrentWidget(self.rejects_table)
         self._update_buttons()
 
-    def _show_sheets(self, plan: ImportPlan) -> None:
-        self.sheet_box.setVisible(len(plan.table.sheets) > 1)
+    def _show_sheets(self, sheets: tuple[str, ...], current: str) -> None:
+        self.sheet_box.setVisible(len(sheets) > 1)
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
-        self.sheet_box.addItems(list(plan.table.sheets))
-        self.sheet_box.setCurrentText(plan.table.sheet)
+        self.sheet_box.addItems(list(sheets))
+        self.sheet_box.setCurrentText(current)
         self.sheet_box.blockSignals(False)
 
-    def _fill_mapping(self, plan: ImportPlan) -> None:
-        table = self.mapping_table
-        table.setRowCount(len(plan.table.headers))
+    def _fill_mapping(self, proposal: Proposal, mapping: dict[int, Field]) -> None:
+        table, read = self.mapping_table, proposal.table
+        table.setRowCount(len(read.headers))
+        table.setColumnHidden(1, read.header)
         self.field_boxes: list[QComboBox] = []
-        for column, header in enumerate(plan.table.headers):
-            samples = [row[column] for row in plan.table.rows if row[column]][:SAMPLE_ROWS]
-            table.setItem(column, 0, QTableWidgetItem(header))
-            table.setItem(column, 1, QTableWidgetItem(" · ".join(samples)))
+        for column, header in enumerate(read.headers):
+            samples = islice((row[column] for row in read.rows if row[column]), SAMPLE_ROWS)
+            looks = proposal.described.get(column)
+            name = header if read.header else _("Column {letter}").format(letter=header)
+            table.setItem(column, 0, QTableWidgetItem(name))
+            table.setItem(column, 1, QTableWidgetItem(_(DESCRIPTIONS[looks]) if looks else ""))
+            table.setItem(column, 2, QTableWidgetItem(" · ".join(samples)))
             box = QComboBox()
             for field in Field:
                 box.addItem(_(FIELD_LABELS[field]), field.value)
-            box.setCurrentIndex(box.findData(plan.mapping.get(column, Field.IGNORE).value))
+            box.setCurrentIndex(box.findData(mapping.get(column, Field.IGNORE).value))
             box.activated.connect(self._remap)
-            table.setCellWidget(column, 2, box)
+            table.setCellWidget(column, 3, box)
             self.field_boxes.append(box)
         table.resizeColumnsToContents()
 
     def _remap(self) -> None:
         chosen = {column: Field(box.currentData())  # Qt hands back plain strings
                   for column, box in enumerate(self.field_boxes)}
-        mapping = {column: field for column, field in chosen.items() if field != Field.IGNORE}
-        self.load(self.path, self.plan.table.sheet or None if self.plan else None, mapping)
+        self._check({column: field for column, field in chosen.items()
+                     if field != Field.IGNORE})
+
+    def _header_toggled(self, checked: bool) -> None:
+        sheet = self.proposal.table.sheet or None if self.proposal else None
+        self.load(self.path, sheet, header=checked)
 
     def _fill_rejects(self, plan: ImportPlan) -> None:
-        self.rejects_table.setRowCount(len(plan.rejected))
-        for line, reject in enumerate(plan.rejected):
-            for column, text in enumerate((str(reject.row), reject.column, _(reject.reason))):
-                self.rejects_table.setItem(line, column, QTableWidgetItem(text))
+        lines = [(str(reject.row), reject.column, _(reject.reason))
+                 for reject in islice(plan.rejected, SHOWN_LINES)]
+        _fill(self.rejects_table, lines, len(plan.rejected))
         self.rejects_table.resizeColumnsToContents()
-        self.tabs.setTabText(1, _("Rejected rows ({n})").format(n=len(plan.rejected)))
+        self.tabs.setTabText(1, _("Rejected rows ({n})").format(n=plan.rejected_rows))
 
     def _fill_duplicates(self, plan: ImportPlan) -> None:
         actions = {"merged": _("joined with the earlier row"),
                    "linked": _("linked to the person already registered"),
                    "flagged": _("imported; review it under Duplicates")}
-        self.duplicates_table.setRowCount(len(plan.duplicates))
-        for line, duplicate in enumerate(plan.duplicates):
-            other = duplicate.matches_name or _("row {n}").format(n=duplicate.matches_row)
-            cells = (str(duplicate.row), other, _(duplicate.by), actions[duplicate.action])
-            for column, text in enumerate(cells):
-                self.duplicates_table.setItem(line, column, QTableWidgetItem(text))
+        lines = [(str(duplicate.row),
+                  duplicate.matches_name or _("row {n}").format(n=duplicate.matches_row),
+                  _(duplicate.by), actions[duplicate.action])
+                 for duplicate in islice(plan.duplicates, SHOWN_LINES)]
+        _fill(self.duplicates_table, lines, len(plan.duplicates))
         self.tabs.setTabText(2, _("Duplicates ({n})").format(n=len(plan.duplicates)))
 
     def _update_buttons(self) -> None:
@@ -229,6 +303,22 @@ class ImportDialog(QDialog):
         finally:
             progress.close()
         self.accept()
+
+
+def _fill(table: QTableWidget, lines: list[tuple[str, ...]], total: int) -> None:
+    """The lines of a preview table, and a last line saying how many more there are (a
+    list of 200,000 rejects would cost the preview far more than it shows)."""
+    more = total - len(lines)
+    table.clearSpans()
+    table.setRowCount(len(lines) + (1 if more > 0 else 0))
+    for line, cells in enumerate(lines):
+        for column, text in enumerate(cells):
+            table.setItem(line, column, QTableWidgetItem(text))
+    if more > 0:
+        table.setItem(len(lines), 0, QTableWidgetItem(_(
+            "… and {n} more (creando attendees import --dry-run --json lists them all)")
+            .format(n=f"{more:,}")))
+        table.setSpan(len(lines), 0, 1, table.columnCount())
 
 
 def _step(progress: QProgressDialog, done: int, total: int) -> None:
