@@ -113,7 +113,19 @@ def prune_backups(db_path: Path, *, keep: int = KEEP_BACKUPS) -> None:
     for old in list_backups(db_path)[keep:]:
         _remove(old.path)
         _remove(old.path.with_suffix(".json"))
-    _sweep_leftovers(db_path)
+    sweep_leftovers(db_path)
+
+
+def partial_backups(db_path: Path) -> list[tuple[Path, datetime | None]]:
+    """Copies being made (or left by a killed backup), with the time each was begun."""
+    prefix = f"{db_path.stem}-"
+    found = []
+    for entry in _entries(db_path):
+        for suffix in (".partial", ".partial-journal"):
+            if entry.name.endswith(suffix):
+                stem = entry.name[:-len(suffix)] + ".db"
+                found.append((Path(entry.path), _created(prefix, stem)))
+    return found
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -215,8 +227,9 @@ def _created(prefix: str, name: str) -> datetime | None:
         return None
 
 
-def _sweep_leftovers(db_path: Path) -> None:
-    """Partial copies of killed backups, and records of removed backups, once stale."""
+def sweep_leftovers(db_path: Path) -> None:
+    """Partial copies of killed backups, and records of removed backups, once stale
+    (run on every open, and whenever backups are pruned)."""
     entries = _entries(db_path)
     names = {entry.name for entry in entries}
     cutoff = time.time() - STALE_SECONDS

@@ -1,10 +1,13 @@
-"""Open the SQLite database safely: what the path holds, pragmas, integrity check,
-migrations, and a rolling backup when something changed since the newest one.
+"""Open the SQLite database safely: its log checked before SQLite replays it, what the
+path holds, pragmas, integrity check, migrations, unfinished work finished (an erasure's
+scrub of every copy) and leftovers of killed processes swept, and a rolling backup when
+something changed since the newest one.
 
 A path that does not hold a CREANDO Desk database (a folder, another program's SQLite
-database, a photo) is refused and left exactly as it is; a damaged one is refused with
-the newest good backup named; neither is ever silently recreated. The backup and restore
-functions the faces use are re-exported here.
+database, a photo) is refused and left exactly as it is; a damaged one, or one whose log
+would lose committed changes, is refused with the newest good backup named; neither is
+ever silently recreated. The backup and restore functions the faces use are re-exported
+here.
 """
 
 from __future__ import annotations
@@ -20,7 +23,12 @@ from facilitator_app.backups import (
     make_backup,
     newest_good_backup,
 )
-from facilitator_app.db_check import WrongFileError, check_database_file
+from facilitator_app.db_check import (
+    DamagedLogError,
+    WrongFileError,
+    check_database_file,
+    refuse_damaged_log,
+)
 from facilitator_app.dbfile import quick_check
 from facilitator_app.errors import KnownError, mapped_sqlite_errors
 from facilitator_app.i18n import _
@@ -28,7 +36,8 @@ from facilitator_app.restore import restore_backup
 from facilitator_app.schema import migrate
 from facilitator_app.sql import Connection
 
-__all__ = ["KEEP_BACKUPS", "BackupInfo", "WrongFileError", "backup_if_changed",
+__all__ = ["KEEP_BACKUPS", "BackupInfo", "DamagedLogError", "WrongFileError",
+           "backup_if_changed",
            "check_database_file", "list_backups", "make_backup", "newest_good_backup",
            "open_database", "quick_check", "restore_backup"]
 
@@ -36,16 +45,21 @@ BUSY_TIMEOUT_MS = 5000
 MEMORY = ":memory:"
 
 
-def open_database(path: Path | str, *, backup_on_open: bool = True) -> Connection:
-    """Open (or create) the database at `path`, checked, migrated and, when it changed
-    since the newest backup, backed up.
+def open_database(path: Path | str, *, backup_on_open: bool = True, maintain: bool = True,
+                  accept_damaged_log: bool = False) -> Connection:
+    """Open (or create) the database at `path`, checked, migrated, maintained (unless
+    `maintain` is False: a scratch copy) and, when it changed since the newest backup,
+    backed up.
 
-    A damaged file raises CorruptDatabaseError naming the newest good backup; a folder or
-    a file of another kind raises WrongFileError. Neither is touched.
+    A damaged file raises CorruptDatabaseError naming the newest good backup, and a log
+    whose replay would drop committed changes DamagedLogError (unless
+    `accept_damaged_log`: then a copy of it is kept and SQLite keeps what it can read); a
+    folder or a file of another kind raises WrongFileError. None of them is touched.
     """
     if str(path) == MEMORY:
         return _prepare(sqlite3.connect(MEMORY), None)
     db_path = Path(path)
+    refuse_damaged_log(db_path, accept=accept_damaged_log)  # before any SQLite connection
     check_database_file(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +68,8 @@ def open_database(path: Path | str, *, backup_on_open: bool = True) -> Connectio
             path=db_path, error=exc.strerror or exc), path=db_path) from exc
     with mapped_sqlite_errors(db_path):
         db = _prepare(sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000), db_path)
+    if maintain:
+        _maintain(db, db_path)
     if backup_on_open:
         try:
             backup_if_changed(db_path)
@@ -78,3 +94,12 @@ def _prepare(conn: sqlite3.Connection, db_path: Path | None) -> Connection:
             exc.path = db_path
             raise
     return db
+
+
+def _maintain(db: Connection, db_path: Path) -> None:
+    """Finish an erasure a killed process left half done, and sweep its leftovers."""
+    from facilitator_app import scrub
+
+    if db.execute("SELECT 1 FROM scrub_pending LIMIT 1").fetchone():
+        scrub.finish_pending(db, db_path)
+    scrub.sweep_on_open(db_path)

@@ -4,6 +4,7 @@ replaces kept aside under a new `-replaced-` name, everything put back if it fai
 from __future__ import annotations
 
 import contextlib
+import glob
 import itertools
 import os
 import tempfile
@@ -18,6 +19,7 @@ from facilitator_app.errors import CorruptDatabaseError, KnownError, mapped_sqli
 from facilitator_app.i18n import _
 
 _SIDE_FILES = ("-wal", "-shm")
+RESTORING = ".restoring"
 
 
 def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) -> Path | None:
@@ -70,8 +72,8 @@ def _refuse_unusable_backup(backup: Path) -> None:
 def _copy_beside(backup: Path, db_path: Path) -> Path:
     """A synced copy of `backup` in `db_path`'s folder, ready to be renamed into place."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".restoring",
-                                    dir=db_path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{db_path.name}.{os.getpid()}-",
+                                    suffix=RESTORING, dir=db_path.parent)
     os.close(handle)
     partial = Path(name)
     try:
@@ -120,3 +122,21 @@ def _claim_aside_name(db_path: Path, now: datetime) -> Path:
             os.close(os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
             return aside
     raise AssertionError("itertools.count never ends")
+
+
+def replaced_files(db_path: Path) -> list[Path]:
+    """The files kept aside by earlier restores (`<stem>-replaced-<time>[-n]<suffix>`)."""
+    pattern = f"{glob.escape(db_path.stem)}-replaced-*{glob.escape(db_path.suffix)}"
+    return sorted(path for path in db_path.parent.glob(pattern) if path.is_file())
+
+
+def stale_restoring_copies(db_path: Path) -> list[Path]:
+    """Copies a killed restore left beside the database (their process is gone)."""
+    from facilitator_app.scratch import process_alive
+
+    found = []
+    for path in db_path.parent.glob(f".{glob.escape(db_path.name)}.*{RESTORING}"):
+        owner = path.name[len(db_path.name) + 2:].split("-", 1)[0]
+        if not (owner.isdigit() and process_alive(int(owner))):
+            found.append(path)
+    return found

@@ -7,6 +7,7 @@ import shlex
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def readme_commands() -> list[list[str]]:
 
 
 def ids(db: Path, table: str, where: str = "1") -> list[str]:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:  # `with conn` alone never closes it
         return [row[0] for row in conn.execute(f"SELECT id FROM {table} WHERE {where} "
                                                "ORDER BY id")]
 

@@ -18,6 +18,7 @@ from facilitator_app.models import CheckinMethod
 from facilitator_app.services.archive import create_archive, verify_archive
 from facilitator_app.services.checkin import Desk, admit
 from facilitator_app.services.demo import ensure_demo
+from facilitator_app.services.desks import desk_key, this_desk
 from facilitator_app.services.merge import restore_archive
 from facilitator_app.services.privacy import (
     apply_retention,
@@ -26,6 +27,7 @@ from facilitator_app.services.privacy import (
     subject_access_data,
 )
 from facilitator_app.store import Store
+from tests.archive_support import forge, rewrite
 
 
 @pytest.fixture
@@ -67,15 +69,6 @@ def test_an_archive_verifies_and_names_no_person_in_its_file_names(desk_a, tmp_p
     assert not any(word in name for name in names for word in people)
 
 
-def rewrite(archive: Path, target: Path, change) -> Path:
-    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(target, "w") as out:
-        for item in source.infolist():
-            data = change(item.filename, source.read(item.filename))
-            if data is not None:
-                out.writestr(item.filename, data)
-    return target
-
-
 def test_verify_reports_a_changed_byte_a_missing_and_an_extra_file(desk_a, tmp_path) -> None:
     store, workshop = desk_a
     archive = create_archive(store, workshop.id, tmp_path / "taller.zip")
@@ -106,7 +99,10 @@ def test_two_desks_merge_into_the_union_idempotently(desk_a, tmp_path) -> None:
     admit(store_b, Desk(workshop.id, desk_id="B"), late[2].id, CheckinMethod.SEARCH)
     events_a, events_b = (s.checkins.count(workshop.id) for s in (store_a, store_b))
     archive = create_archive(store_b, workshop.id, tmp_path / "desk-b.zip")
-    added = restore_archive(store_a, archive)
+    with pytest.raises(RejectedFileError, match="does not know yet"):
+        restore_archive(store_a, archive)  # desk B signed it: compare fingerprints first
+    assert store_a.checkins.count(workshop.id) == events_a
+    added = restore_archive(store_a, archive, trust_signer=this_desk(store_b).fingerprint)
     assert added["checkin_events"] == 2 and added["attendees"] == 0
     assert store_a.checkins.count(workshop.id) == events_a + 2 == events_b + 1
     came = set(store_a.checkins.presence(workshop.id))
@@ -129,19 +125,12 @@ def test_an_archive_from_a_newer_app_is_refused(desk_a, tmp_path) -> None:
     store, workshop = desk_a
     archive = create_archive(store, workshop.id, tmp_path / "taller.zip")
 
-    import hashlib
+    def newer(manifest: dict) -> dict:
+        manifest["schema"].append("9999_future")  # as a newer app would write it
+        return manifest
 
-    with zipfile.ZipFile(archive) as source:
-        manifest = json.loads(source.read("manifest.json"))
-    manifest["schema"].append("9999_future")  # as a newer app would write it
-    text = json.dumps(manifest).encode()
-
-    def newer(name, data):
-        if name == "manifest.json":
-            return text
-        return hashlib.sha256(text).hexdigest().encode() if name == "manifest.sha256" else data
-
-    future = rewrite(archive, tmp_path / "future.zip", newer)
+    # Signed by this very desk (a newer version of it), so only the version refuses it.
+    future = forge(archive, tmp_path / "future.zip", manifest=newer, key=desk_key(store))
     with pytest.raises(KnownError, match="newer version"):
         restore_archive(store, future)
 
@@ -215,15 +204,22 @@ def test_the_cli_archive_commands(tmp_path) -> None:
     made = creando("--db", str(db_a), "--json", "archive", "create", "--workshop", workshop,
                    "-o", str(archive))
     assert made.returncode == 0, made.stderr
-    verified = creando("--json", "archive", "verify", str(archive))
-    assert verified.returncode == 0 and json.loads(verified.stdout) == {"ok": True,
-                                                                        "problems": []}
+    verified = creando("--db", str(db_a), "--json", "archive", "verify", str(archive))
+    assert verified.returncode == 0, verified.stderr
+    answer = json.loads(verified.stdout)
+    assert answer["ok"] is True and answer["problems"] == [] and answer["trust"] == "this_desk"
+    fingerprint = answer["signer"]["fingerprint"]
+    elsewhere = json.loads(creando("--json", "archive", "verify", str(archive)).stdout)
+    assert elsewhere["ok"] is True and elsewhere["trust"] == "unknown"
     tampered = rewrite(archive, tmp_path / "t.zip", lambda name, data: data.replace(
         b"Taller", b"Tallar") if name == "manifest.json" else data)
     bad = creando("--json", "archive", "verify", str(tampered))
     assert bad.returncode == 1 and json.loads(bad.stdout)["ok"] is False
     db_b = tmp_path / "b.db"
-    merged = creando("--db", str(db_b), "--json", "archive", "restore", str(archive))
+    refused = creando("--db", str(db_b), "--json", "archive", "restore", str(archive))
+    assert refused.returncode == 1 and fingerprint in json.loads(refused.stdout)["message"]
+    merged = creando("--db", str(db_b), "--json", "archive", "restore", str(archive),
+                     "--trust-signer", fingerprint.lower())
     assert merged.returncode == 0 and json.loads(merged.stdout)["added"]["attendees"] == 60
     again = creando("--db", str(db_b), "--lang", "en", "archive", "restore", str(archive))
     assert "Nothing new" in again.stdout
@@ -241,7 +237,7 @@ def test_a_badge_printed_on_the_main_desk_admits_on_a_desk_that_merged_its_archi
     path_b = tmp_path / "b" / "creando.db"
     store_b = Store(open_database(path_b), path=path_b)  # a new laptop, empty
     assert check_in_code(store_b, Desk(workshop.id), token).outcome is not Outcome.ADMITTED
-    restore_archive(store_b, archive)
+    restore_archive(store_b, archive, trust_signer=this_desk(store_a).fingerprint)
     result = check_in_code(store_b, Desk(workshop.id, desk_id="B"), token)
     assert result.outcome is Outcome.ADMITTED and result.attendee.id == person.id
     store_b.close()

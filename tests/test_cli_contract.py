@@ -66,6 +66,8 @@ class Readme:
             return self._certificate()
         if word.startswith("CJ5Q"):
             return self._badge_code()
+        if word.startswith("K7QX-"):
+            return self._fingerprint()
         return word
 
     def _id(self, option: str, *, erasing: bool) -> str:
@@ -108,6 +110,12 @@ class Readme:
 
         return self._with_store(lambda store: short_code(badge_token(
             store, self.workshop(), self.person())))
+
+    def _fingerprint(self) -> str:
+        """The demo desk's fingerprint: what the other desk compares before trusting it."""
+        from facilitator_app.services.desks import this_desk
+
+        return self._with_store(lambda store: this_desk(store).fingerprint)
 
     def _certificate(self) -> str:
         from facilitator_app.services.export_data import certificate_code

@@ -192,13 +192,17 @@ def test_archive_restore_names_the_tables_in_spanish(demo_db: Path, tmp_path: Pa
     archive = tmp_path / "taller.zip"
     run_main(capsys, "--db", str(demo_db), "archive", "create", "--workshop",
              _ids(demo_db)["W"], "-o", str(archive))
+    _code, shown, _err = run_main(capsys, "--json", "--db", str(demo_db), "desk", "show")
+    signer = ["--trust-signer", json.loads(shown)["fingerprint"]]  # paired, as the README says
     code, out, _err = run_main(capsys, "--lang", "es", "--db", str(tmp_path / "otra.db"),
-                               "archive", "restore", str(archive))
+                               "archive", "restore", str(archive), *signer)
     assert code == 0 and "talleres: 1" in out and "participantes: 60" in out
     assert "registros de ingreso:" in out
-    assert not re.search(r"\b(workshops|attendees|checkin_events|badge_tokens)\b", out)
+    assert not re.search(r"\b(workshops|attendees|checkin_events|badge_tokens|badge_keys)\b",
+                         out)
     code, out, _err = run_main(capsys, "--lang", "es", "--json", "--db",
-                               str(tmp_path / "tercera.db"), "archive", "restore", str(archive))
+                               str(tmp_path / "tercera.db"), "archive", "restore", str(archive),
+                               *signer)
     assert json.loads(out)["added"]["checkin_events"] > 0
 
 

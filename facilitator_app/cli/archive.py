@@ -53,12 +53,18 @@ def _add_archive_commands(actions: Commands) -> None:
     add_output(create, _("the zip to write"))
     add_text(create, "--by", _("who makes it (for the manifest)"), metavar=_("NAME"))
     handles(create, create_archive)
-    verify = actions.add_parser("verify", help=_("check every byte of an archive"))
+    verify = actions.add_parser("verify", help=_("check every byte of an archive, and who "
+                                                 "signed it"))
     handles(verify, verify_archive, store=False)
     restore = actions.add_parser("restore", help=_("merge an archive into this install"))
     handles(restore, restore_archive)
     for parser in (verify, restore):
         add_input(parser, "file", _("the archive (.zip)"))
+    add_text(restore, "--trust-signer", _("trust the desk that signed it from now on: its "
+                                          "fingerprint, as that desk shows it"),
+             default=None, metavar=_("FINGERPRINT"))
+    restore.add_argument("--accept-unsigned", action="store_true", help=_(
+        "merge an unsigned archive of an older version, which anyone could have changed"))
     for parser in actions.choices.values():
         parser.add_argument("--encrypt", action="store_true", help=_(
             "the archive is (or will be) encrypted with the password in "
@@ -77,11 +83,27 @@ def _password(args: argparse.Namespace) -> str | None:
 def verify_archive(args: argparse.Namespace, _store: None) -> Reply:
     from facilitator_app.services.archive import verify_archive as verify
 
-    result = verify(args.file, _password(args))
+    store = _existing_store(args)
+    try:
+        result = verify(args.file, _password(args), store=store)
+    finally:
+        if store is not None:
+            store.close()
     lines = [f"{p['file']}: {p['reason']}" for p in result.problems]
     text = "\n".join(lines) if lines else _("{file}: every file is intact.").format(
         file=args.file.name)
-    return Reply({"ok": result.ok, "problems": result.problems}, text, 0 if result.ok else 1)
+    if not result.newer:
+        text += "\n" + result.signer_words()
+    return Reply({"ok": result.ok, "problems": result.problems,
+                  "signer": result.signer_json(), "trust": result.trust},
+                 text, 0 if result.ok else 1)
+
+
+def _existing_store(args: argparse.Namespace) -> Store | None:
+    """This desk's database, to say whether the signer is trusted; not created for it."""
+    from facilitator_app.cli.runner import db_path, open_store
+
+    return open_store(args) if db_path(args).exists() else None
 
 
 def create_archive(args: argparse.Namespace, store: Store) -> Reply:
@@ -96,7 +118,8 @@ def restore_archive(args: argparse.Namespace, store: Store) -> Reply:
     from facilitator_app.services.merge import archive_summary
     from facilitator_app.services.merge import restore_archive as restore
 
-    added = restore(store, args.file, _password(args))
+    added = restore(store, args.file, _password(args), trust_signer=args.trust_signer,
+                    accept_unsigned=args.accept_unsigned)
     return Reply({"added": added}, archive_summary(added))
 
 
@@ -105,11 +128,23 @@ def run_erase(args: argparse.Namespace, store: Store) -> Reply:
 
     report = erase_attendee(store, args.attendee)
     text = _("Erased. Rolling backups replaced: {n}.").format(n=report.backups_removed)
+    if report.files:
+        text += "\n" + _("Files touched:") + "\n" + "\n".join(
+            f"  {_action_words(t.action)}: {t.path}" for t in report.files)
+    if report.pending:
+        text += "\n" + _("Some copies could not be scrubbed now (another program has the "
+                         "database open); the next start finishes it.")
     if report.archives_holding:
         text += "\n" + _("These archives made earlier still hold the person:") + "\n" + \
             "\n".join(report.archives_holding)
     return Reply({"erased": True, "archives_holding": report.archives_holding,
-                  "backups_removed": report.backups_removed}, text)
+                  "backups_removed": report.backups_removed, "files": report.files_json(),
+                  "pending": report.pending}, text)
+
+
+def _action_words(action: str) -> str:
+    return {"rewritten": _("rewritten"), "scrubbed": _("scrubbed"), "removed": _("removed"),
+            "written": _("written")}.get(action, action)
 
 
 def set_retention(args: argparse.Namespace, store: Store) -> Reply:

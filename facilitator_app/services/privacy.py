@@ -1,55 +1,63 @@
-"""The right to be forgotten, retention of personal data, and access to one's own data."""
+"""The right to be forgotten, retention of personal data, and access to one's own data.
+
+An erasure commits together with a "scrub pending" record; then every copy this app made
+is scrubbed (facilitator_app.scrub). If the process dies in between, the next open
+finishes it, and so on until it is done.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from facilitator_app.clock import iso
-from facilitator_app.db import list_backups, make_backup
 from facilitator_app.export_models import SubjectAccessData
 from facilitator_app.i18n import _
+from facilitator_app.scrub import REMOVED, Touched, finish_pending
 from facilitator_app.store import Store
+from facilitator_app.store.erasure import erase_people, pseudonymise_people
 
 
 @dataclass(frozen=True)
 class ErasureReport:
     archives_holding: list[str]  # archives made earlier that still hold the person
-    backups_removed: int
+    backups_removed: int  # rolling backups replaced by one fresh backup
+    files: list[Touched] = field(default_factory=list)  # every file touched
+    pending: bool = False  # some copy could not be scrubbed now: the next open goes on
+
+    def files_json(self) -> list[dict]:
+        return [{"path": str(t.path), "action": t.action} for t in self.files]
 
 
 def erase_attendee(store: Store, attendee_id: str) -> ErasureReport:
-    """Remove a person everywhere: registrations, consents, check-ins, badges, online names;
-    their side of introductions becomes anonymous. Only the fact (an id and a time) stays,
-    so merging an older archive never brings them back. Freed pages are overwritten."""
+    """Remove a person everywhere: registrations, consents, check-ins, badges, online names,
+    the words of their introductions (their side becomes anonymous), and every copy of the
+    database this app made. Only the fact (an id and a time) stays, so merging an older
+    archive never brings them back. Freed pages are overwritten."""
     person = store.attendees.get(attendee_id)
     archives = [row[0] for row in store.db.execute(
         "SELECT path FROM archives_made WHERE attendee_ids LIKE ? ORDER BY created_at",
         [f'%"{person.id}"%'])]
     store.db.execute("PRAGMA secure_delete=ON")
     with store.transaction():
-        store.db.execute("DELETE FROM online_review WHERE attendee_id = ?", [person.id])
-        store.db.execute("DELETE FROM attendees WHERE id = ?", [person.id])
+        erase_people(store.db.conn, [person.id])
         store.db.execute("INSERT OR IGNORE INTO erasures (attendee_id, erased_at) VALUES (?, ?)",
                          [person.id, iso(store.clock())])
         store.meta.audit("attendee_erased", "attendee", person.id)
-    removed = _scrub_files(store)
-    return ErasureReport(archives, removed)
+        store.meta.request_scrub("erasure")
+    return _report(archives, finish_pending(store.db, store.path))
 
 
-def _scrub_files(store: Store) -> int:
-    """Rewrite the database without the deleted pages, and replace the rolling backups
-    (which still hold the person) with one fresh backup."""
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.db.execute("VACUUM")
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    if store.path is None:
-        return 0
-    old = list_backups(store.path)
-    make_backup(store.path)
-    for backup in old:
-        backup.path.unlink(missing_ok=True)
-    return len(old)
+def _report(archives: list[str], touched: list[Touched] | None) -> ErasureReport:
+    if touched is None:
+        return ErasureReport(archives, 0, [], pending=True)
+    backups = sum(1 for t in touched if t.action == REMOVED and _is_backup(t.path))
+    return ErasureReport(archives, backups, touched)
+
+
+def _is_backup(path: Path) -> bool:
+    return path.parent.name.endswith("-backups") and path.suffix == ".db"
 
 
 def set_retention(store: Store, workshop_id: str, until: date | None) -> None:
@@ -71,16 +79,10 @@ def apply_retention(store: Store, today: date) -> int:
         return 0
     store.db.execute("PRAGMA secure_delete=ON")
     with store.transaction():
-        for person_id in expired:
-            alias = f"P-{person_id[-8:]}"
-            store.db.execute(
-                "UPDATE attendees SET given_names = ?, family_names = '', name_folded = ?, "
-                "phone = '', email = '', business = '', district = '', updated_at = ? "
-                "WHERE id = ?", [alias, alias.lower(), iso(store.clock()), person_id])
-            store.db.execute("DELETE FROM online_review WHERE attendee_id = ?", [person_id])
-            store.db.execute("DELETE FROM online_aliases WHERE attendee_id = ?", [person_id])
+        pseudonymise_people(store.db.conn, expired, iso(store.clock()))
         store.meta.audit("retention_applied", "install", "", people=len(expired))
-    _scrub_files(store)
+        store.meta.request_scrub("retention")
+    finish_pending(store.db, store.path)
     return len(expired)
 
 

@@ -1,8 +1,10 @@
 """A consistent copy of one workshop's data in its own SQLite file (for archives).
 
 VACUUM INTO copies the live database safely (never a file copy); then everything that
-is not this workshop's is deleted with secure_delete on, and the file is vacuumed again
-so no page keeps another workshop's people.
+is not this workshop's is deleted with secure_delete on, and so is everything secret or
+local to this desk: the workshops' HMAC secrets, every private key (`local_keys`), the
+desks this one trusts, pending scrubs, this install's settings (`app_meta`) and the list
+of archives made here. The file is vacuumed again so no page keeps any of it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from facilitator_app.store import Store
+from facilitator_app.store.meta import LOCAL_TABLES
 
 # Rows of other workshops go with their workshop (ON DELETE CASCADE); these do not.
 _KEEP_ONLY_RELATED = (
@@ -22,21 +25,25 @@ _KEEP_ONLY_RELATED = (
     "(SELECT id FROM sessions)",
     "DELETE FROM audit_log WHERE subject_kind = 'attendee' AND subject_id NOT IN "
     "(SELECT id FROM attendees)",
-    "DELETE FROM archives_made",
+    "DELETE FROM audit_log WHERE subject_kind = 'install'",
+    "UPDATE workshops SET token_secret = ''",  # never leaves the desk that minted with it
 )
 
 
 def workshop_snapshot(store: Store, workshop_id: str, target: Path) -> list[str]:
-    """Write `target` with this workshop only; returns the attendee ids it holds."""
+    """Write `target` with this workshop only and nothing secret; returns the attendee ids
+    it holds."""
     store.db.execute("VACUUM INTO ?", [str(target)])
     conn = sqlite3.connect(target, isolation_level=None)
     try:
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA secure_delete=ON")
+        for pragma in ("foreign_keys=ON", "secure_delete=ON", "temp_store=MEMORY"):
+            conn.execute(f"PRAGMA {pragma}")
         conn.execute("BEGIN")
         conn.execute("DELETE FROM workshops WHERE id != ?", [workshop_id])
         for statement in _KEEP_ONLY_RELATED:
             conn.execute(statement, {"workshop": workshop_id})
+        for table in LOCAL_TABLES:
+            conn.execute(f"DELETE FROM {table}")
         conn.execute("COMMIT")
         conn.execute("VACUUM")
         return [row[0] for row in conn.execute("SELECT id FROM attendees ORDER BY id")]

@@ -40,9 +40,12 @@ class BadgeRepository(Repository):
         return found[0] if found else None
 
     def find_short(self, workshop_id: str, core: str) -> list[dict]:
-        """Badges of `workshop_id` whose token starts with "C" + the typed short code."""
-        start = "C" + core
-        return self.rows(
-            "SELECT token, workshop_id, revoked_at, attendee_id, registration_id "
-            "FROM badge_tokens WHERE token >= ? AND token < ? AND workshop_id = ?",
-            [start, start + "\uffff", workshop_id])
+        """Badges of `workshop_id` whose token starts with "C" or "D" + the typed short code."""
+        found = []
+        for prefix in ("C", "D"):
+            start = prefix + core
+            found += self.rows(
+                "SELECT token, workshop_id, revoked_at, attendee_id, registration_id "
+                "FROM badge_tokens WHERE token >= ? AND token < ? AND workshop_id = ?",
+                [start, start + "\uffff", workshop_id])
+        return found

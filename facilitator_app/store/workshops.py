@@ -70,6 +70,9 @@ class WorkshopRepository(Repository):
             ":is_demo, :notes, :created_at)",
             row,
         )
+        from facilitator_app.keys import new_private_key
+
+        self.add_badge_key(row["id"], new_private_key())  # this desk mints its badges
         return _workshop(row)
 
     def get(self, workshop_id: str) -> Workshop:
@@ -81,19 +84,77 @@ class WorkshopRepository(Repository):
         return [_workshop(r) for r in self.rows("SELECT * FROM workshops ORDER BY id DESC")]
 
     def secret(self, workshop_id: str) -> str:
-        """The key that signs this workshop's badge tokens (never shown or exported).
+        """This desk's HMAC key for the workshop's codes (certificates, older badges): the
+        workshop's own secret where it was created, else a key of this desk alone (hex).
+        Never shown or exported.
 
         Kept in memory after the first read: it never changes, and every scan needs it.
         """
         cache = self.__dict__.setdefault("_secrets", {})
         if workshop_id not in cache:
-            cache[workshop_id] = self.scalar(
-                "SELECT token_secret FROM workshops WHERE id = ?", [workshop_id])
+            cache[workshop_id] = self.hmac_secret(workshop_id) or self._codes_key(workshop_id)
         return cache[workshop_id]
 
+    def hmac_secret(self, workshop_id: str) -> str:
+        """The secret that minted the workshop's older ("C") badges, or "" where this desk
+        received the workshop from another one (archives never carry it)."""
+        cache = self.__dict__.setdefault("_hmac", {})
+        if workshop_id not in cache:
+            found = self.scalar("SELECT token_secret FROM workshops WHERE id = ?",
+                                [workshop_id]) or ""
+            if not found:
+                return ""  # not cached: the workshop may not be here yet
+            cache[workshop_id] = found
+        return cache[workshop_id]
+
+    def count_all(self) -> int:
+        return self.scalar("SELECT COUNT(*) FROM workshops")
+
     def secrets(self) -> list[tuple[str, str]]:
-        return [(row[0], row[1]) for row in
-                self.db.execute("SELECT id, token_secret FROM workshops").fetchall()]
+        """(workshop id, HMAC secret) of the workshops whose secret this desk holds."""
+        return [(row[0], row[1]) for row in self.db.execute(
+            "SELECT id, token_secret FROM workshops WHERE token_secret != ''").fetchall()]
+
+    def badge_key(self, workshop_id: str) -> bytes | None:
+        """The public key that verifies the workshop's signed badges (None: none yet)."""
+        cache = self.__dict__.setdefault("_badge_keys", {})
+        if workshop_id not in cache:
+            found = self.scalar("SELECT public_key FROM badge_keys WHERE workshop_id = ?",
+                                [workshop_id])
+            if found is None:
+                return None  # not cached: a merge may bring it
+            cache[workshop_id] = bytes(found)
+        return cache[workshop_id]
+
+    def badge_keys(self) -> list[tuple[str, bytes]]:
+        return [(row[0], bytes(row[1])) for row in self.db.execute(
+            "SELECT workshop_id, public_key FROM badge_keys").fetchall()]
+
+    def add_badge_key(self, workshop_id: str, private_key: bytes) -> bytes:
+        """Keep `private_key` here as the workshop's minting key, and publish its public half
+        (which archives carry); returns the public key."""
+        from facilitator_app.keys import public_key_of
+
+        public = public_key_of(private_key)
+        self.db.execute("INSERT INTO local_keys (kind, ref, private_key, created_at) VALUES "
+                        "('mint', ?, ?, ?)", [workshop_id, private_key, self.now()])
+        self.db.execute("INSERT INTO badge_keys (workshop_id, public_key, created_at) "
+                        "VALUES (?, ?, ?)", [workshop_id, public, self.now()])
+        return public
+
+    def minting_key(self, workshop_id: str) -> bytes | None:
+        found = self.scalar("SELECT private_key FROM local_keys WHERE kind = 'mint' AND "
+                            "ref = ?", [workshop_id])
+        return bytes(found) if found is not None else None
+
+    def _codes_key(self, workshop_id: str) -> str:
+        found = self.scalar("SELECT private_key FROM local_keys WHERE kind = 'codes' AND "
+                            "ref = ?", [workshop_id])
+        if found is None:
+            found = secrets.token_hex(32).encode()
+            self.db.execute("INSERT INTO local_keys (kind, ref, private_key, created_at) "
+                            "VALUES ('codes', ?, ?, ?)", [workshop_id, found, self.now()])
+        return bytes(found).decode()
 
     def demo(self) -> Workshop | None:
         found = self.rows("SELECT * FROM workshops WHERE is_demo = 1 ORDER BY id LIMIT 1")

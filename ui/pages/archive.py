@@ -1,5 +1,6 @@
-"""Archive: archive and verify workshops, merge another desk, rolling backups, erasure,
-retention and a person's own data."""
+"""Archive: archive and verify workshops, merge another desk (trusting it the first time
+by its fingerprint), this desk's fingerprint and the desks it trusts, rolling backups,
+erasure, retention and a person's own data."""
 
 from __future__ import annotations
 
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from facilitator_app.db import list_backups, make_backup, restore_backup
 from facilitator_app.errors import KnownError
-from facilitator_app.i18n import _
+from facilitator_app.i18n import _, ngettext
 from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
+from ui.pages.archive_desks import DeskBox
 from ui.pages.base import Page
 
 
@@ -39,6 +41,8 @@ class ArchivePage(Page):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._archives_box())
         left.addWidget(self._backups_box(), stretch=1)
+        self.desk = DeskBox(store, lambda: self.ask)
+        right.addWidget(self.desk)
         right.addWidget(self._privacy_box())
         right.addStretch(1)
         layout.addLayout(left, stretch=3)
@@ -108,9 +112,11 @@ class ArchivePage(Page):
         self.retention_label.setText(_("Keep this workshop's personal data until (then names "
                                        "and contacts are replaced, counts stay):"))
         self.retention_button.setText(_("Set the retention date"))
+        self.desk.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
+        self.desk.refresh(self.workshop)
         self.backup_list.clear()
         for backup in list_backups(self.store.path) if self.store.path else []:
             self.backup_list.addItem(f"{backup.created.astimezone():%d/%m/%Y %H:%M:%S}  ·  "
@@ -150,16 +156,17 @@ class ArchivePage(Page):
             self._run(lambda: self._verify(Path(name)))
 
     def _verify(self, path: Path) -> str:
-        from facilitator_app.services.archive import verify_archive
+        from facilitator_app.services.archive import EncryptedArchiveError, verify_archive
 
         password = None
         try:
-            result = verify_archive(path)
-        except KnownError:
+            result = verify_archive(path, store=self.store)
+        except EncryptedArchiveError:
             password = self.ask("password", _("Encrypted archive"), _("Password:"))
-            result = verify_archive(path, password)
+            result = verify_archive(path, password, store=self.store)
         if result.ok:
-            return _("{file}: every file is intact.").format(file=path.name)
+            return _("{file}: every file is intact.").format(file=path.name) + "\n" + \
+                result.signer_words()
         return _("{file} has problems:").format(file=path.name) + "\n" + "\n".join(
             f"• {p['file']}: {p['reason']}" for p in result.problems)
 
@@ -168,10 +175,33 @@ class ArchivePage(Page):
         if name:
             self._run(lambda: self._merge(Path(name)))
 
-    def _merge(self, path: Path) -> str:
-        from facilitator_app.services.merge import archive_summary, restore_archive
+    def _merge(self, path: Path, password: str | None = None, **trust) -> str:
+        """Merge; the first archive of a desk asks to compare its fingerprint, an unsigned
+        one to accept the risk, an encrypted one for its password."""
+        from facilitator_app.services.archive import EncryptedArchiveError
+        from facilitator_app.services.merge import (
+            UnsignedArchiveError,
+            UntrustedSignerError,
+            archive_summary,
+            restore_archive,
+        )
 
-        added = restore_archive(self.store, path)
+        try:
+            added = restore_archive(self.store, path, password, **trust)
+        except UntrustedSignerError as exc:
+            if not self.ask("trust", path.name, exc.signer):
+                return _("Not merged: the desk that signed {file} is not trusted.").format(
+                    file=path.name)
+            return self._merge(path, password, trust_signer=exc.signer.fingerprint)
+        except UnsignedArchiveError as exc:
+            if not self.ask("unsigned", _("Merge an unsigned archive?"), exc.message):
+                return _("Not merged.")
+            return self._merge(path, password, accept_unsigned=True)
+        except EncryptedArchiveError:
+            if password is not None:
+                raise
+            return self._merge(path, self.ask("password", _("Encrypted archive"),
+                                              _("Password:")) or "", **trust)
         window = self.window()
         if hasattr(window, "reload_workshops"):
             window.reload_workshops()
@@ -225,7 +255,11 @@ class ArchivePage(Page):
                 "undone.").format(name=self.person.currentText())):
             return
         report = erase_attendee(self.store, person)
-        text = _("Erased.")
+        text = _("Erased.") + " " + ngettext("{n} file was scrubbed or removed.",
+                                             "{n} files were scrubbed or removed.",
+                                             len(report.files)).format(n=len(report.files))
+        if report.pending:
+            text += " " + _("Some copies are in use; the next start finishes them.")
         if report.archives_holding:
             text += " " + _("These archives made earlier still hold the person:") + "\n" + \
                 "\n".join(report.archives_holding)
@@ -240,9 +274,22 @@ class ArchivePage(Page):
             self.privacy_result.setText(_("Retention date set."))
 
 
-def _ask(kind: str, title: str, text: str):
+def _ask(kind: str, title: str, text):
     """The real dialogs (tests replace ArchivePage.ask)."""
     from PySide6.QtCore import QCoreApplication, QProcess
+
+    if kind == "trust":
+        from ui.dialogs.trust_dialog import TrustDialog
+
+        return TrustDialog(text, title).exec() == TrustDialog.DialogCode.Accepted
+    if kind == "unsigned":
+        return QMessageBox.warning(None, title, text, QMessageBox.StandardButton.Yes
+                                   | QMessageBox.StandardButton.No,
+                                   QMessageBox.StandardButton.No) == \
+            QMessageBox.StandardButton.Yes
+    if kind == "text":
+        value, ok = QInputDialog.getText(None, title, text)
+        return value if ok else None
 
     if kind == "save":
         return QFileDialog.getSaveFileName(None, title, str(Path.home() / text))[0]
