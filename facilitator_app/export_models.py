@@ -44,6 +44,7 @@ class HandoutData:
     modules: tuple[HandoutModule, ...]
     partners: tuple[ContactCard, ...] = ()
     delivered: bool = False  # True: what was delivered; False: the plan
+    skipped: tuple[str, ...] = ()  # modules passed over before their minimum time
 
 
 @dataclass(frozen=True)

@@ -135,9 +135,13 @@ def _header(data: HandoutData, styles: dict[str, ParagraphStyle]) -> list[Flowab
     venue = _("Where: {venue}").format(venue=data.venue)
     scope = (_("These are the modules delivered in this session.") if data.delivered
              else _("These are the modules planned for this session."))
-    return [band, Spacer(1, 3 * mm), Paragraph(escape(when), styles["meta"]),
-            Paragraph(escape(venue), styles["meta"]), Spacer(1, 1.5 * mm),
-            Paragraph(escape(scope), styles["note"]), Spacer(1, 5 * mm)]
+    story = [band, Spacer(1, 3 * mm), Paragraph(escape(when), styles["meta"]),
+             Paragraph(escape(venue), styles["meta"]), Spacer(1, 1.5 * mm),
+             Paragraph(escape(scope), styles["note"])]
+    if data.skipped:
+        story.append(Paragraph(escape(_("Skipped in this session (not covered): {titles}")
+                                      .format(titles=", ".join(data.skipped))), styles["note"]))
+    return [*story, Spacer(1, 5 * mm)]
 
 
 def _module(number: int, module: HandoutModule,

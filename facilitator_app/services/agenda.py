@@ -1,12 +1,18 @@
-"""A session's agenda: modules from decks and breaks, against the session's time slot."""
+"""A session's agenda: modules from decks and breaks, against the session's time slot,
+with the clock time of every block."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
 
-from facilitator_app.decks.model import Module
+from facilitator_app.clock import parse_iso
+from facilitator_app.decks.model import Deck, Module
 from facilitator_app.errors import KnownError
-from facilitator_app.i18n import _
+from facilitator_app.i18n import LANGUAGES, _
+from facilitator_app.models import Session
 from facilitator_app.services.online_attendance import session_minutes
 from facilitator_app.store import Store
 
@@ -30,15 +36,78 @@ class AgendaItem:
         return cls(BREAK, title or _("Break"), minutes)
 
 
+@lru_cache(maxsize=1)
+def break_titles() -> frozenset[str]:
+    """What a break is called by default, in every language the app speaks."""
+    import gettext
+
+    from facilitator_app.i18n import DOMAIN
+    from facilitator_app.paths import locale_dir
+
+    return frozenset({"Break", *(gettext.translation(
+        DOMAIN, str(locale_dir()), languages=[code], fallback=True).gettext("Break")
+        for code in LANGUAGES)})
+
+
+def item_label(item: AgendaItem) -> str:
+    """The item's title to show: a break with its default name in the current language."""
+    if item.kind == BREAK and item.title in break_titles():
+        return _("Break")
+    return item.title
+
+
 @dataclass(frozen=True)
 class AgendaTotals:
     planned: int
     slot: int | None
+    ends: datetime | None = None  # when the agenda ends, from the session's start
+    slot_ends: datetime | None = None  # when the session's slot ends
 
     @property
     def over(self) -> int:
         """Minutes over the slot (0 when it fits or the slot is unknown)."""
         return max(0, self.planned - self.slot) if self.slot else 0
+
+
+@dataclass(frozen=True)
+class Block:
+    """An agenda item at its clock time (local time, from the session's start)."""
+
+    item: AgendaItem
+    starts: datetime
+    ends: datetime
+
+    def times(self) -> str:
+        return f"{self.starts:%H:%M}–{self.ends:%H:%M}"
+
+
+def session_start(session: Session) -> datetime | None:
+    return parse_iso(session.starts_at).astimezone() if session.starts_at else None
+
+
+def schedule(session: Session, items: list[AgendaItem]) -> list[Block]:
+    """Each item's start and end, one after the other from the session's start ([] when
+    the session has no start time)."""
+    moment = session_start(session)
+    if moment is None:
+        return []
+    blocks = []
+    for item in items:
+        end = moment + timedelta(minutes=item.minutes)
+        blocks.append(Block(item, moment, end))
+        moment = end
+    return blocks
+
+
+def preferred_deck(items: list[AgendaItem], decks: list[Deck], language: str) -> str | None:
+    """The deck to offer: the one the agenda already uses most, else the first deck in
+    the session's language, else the first deck."""
+    known = {deck.id for deck in decks}
+    used = Counter(i.deck_id for i in items if i.kind == MODULE and i.deck_id in known)
+    if used:
+        return used.most_common(1)[0][0]
+    same = [deck.id for deck in decks if deck.language == language]
+    return same[0] if same else (decks[0].id if decks else None)
 
 
 def load_agenda(store: Store, session_id: str) -> list[AgendaItem]:
@@ -52,8 +121,13 @@ def save_agenda(store: Store, session_id: str, items: list[AgendaItem]) -> None:
 
 
 def totals(store: Store, session_id: str, items: list[AgendaItem]) -> AgendaTotals:
-    minutes = session_minutes(store.sessions.get(session_id))
-    return AgendaTotals(sum(item.minutes for item in items), round(minutes) if minutes else None)
+    session = store.sessions.get(session_id)
+    minutes = session_minutes(session)
+    planned = sum(item.minutes for item in items)
+    start = session_start(session)
+    slot_ends = parse_iso(session.ends_at).astimezone() if session.ends_at else None
+    return AgendaTotals(planned, round(minutes) if minutes else None,
+                        start + timedelta(minutes=planned) if start else None, slot_ends)
 
 
 def save_template(store: Store, name: str, items: list[AgendaItem]) -> None:

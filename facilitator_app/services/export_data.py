@@ -43,15 +43,19 @@ def local_time(text: str | None) -> datetime | None:
 
 
 def handout_data(store: Store, session_id: str) -> HandoutData:
-    """The modules delivered in the session (or, before it, the planned ones)."""
+    """The modules delivered in the session (or, before it ran, the planned ones); a module
+    passed over before its minimum time is named as skipped, never listed as taught."""
     session = store.sessions.get(session_id)
     workshop = store.workshops.get(session.workshop_id)
     decks = {deck.id: deck for deck in load_library()}
-    delivered = store.agendas.deliveries(session.id)
+    ran = store.agendas.delivery_log(session.id)
     planned = [(i.deck_id, i.module_id, i.title, i.minutes)
                for i in load_agenda(store, session.id) if i.kind == MODULE]
     chosen = [(d["deck_id"], d["module_id"], d["title"], d["planned_minutes"])
-              for d in delivered] or planned
+              for d in ran if d["status"] == "delivered"] if ran else planned
+    taught = {(deck_id, module_id) for deck_id, module_id, _title, _minutes in chosen}
+    skipped = tuple(dict.fromkeys(d["title"] for d in ran if d["status"] == "skipped"
+                                  and (d["deck_id"], d["module_id"]) not in taught))
     modules = []
     for deck_id, module_id, title, minutes in dict.fromkeys(chosen):
         module = decks[deck_id].module(module_id) if deck_id in decks else None
@@ -62,7 +66,8 @@ def handout_data(store: Store, session_id: str) -> HandoutData:
     partners = tuple(ContactCard(p.name, p.offers, p.contact_name, p.contact_phone,
                                  p.contact_email) for p in store.partners.list())
     return HandoutData(current_language(), workshop.title, session.title, when(session),
-                       workshop.venue, tuple(modules), partners, delivered=bool(delivered))
+                       workshop.venue, tuple(modules), partners, delivered=bool(ran),
+                       skipped=skipped)
 
 
 def signin_data(store: Store, session_id: str) -> SigninSheetData:

@@ -60,6 +60,11 @@ class SuggestionsTab(QWidget):
         self.intro.setText(_("Who could help whom, from what people need and what others "
                              "offer. Pairs already introduced are not shown."))
         self.button.setText(_("Introduce them"))
+        if self.workshop is not None:  # the reasons are sentences in the language shown
+            row = self.list.currentRow()
+            self.refresh()
+            if 0 <= row < self.list.count():
+                self.list.setCurrentRow(row)
 
     def set_workshop(self, workshop: Workshop | None) -> None:
         self.workshop = workshop
@@ -128,6 +133,8 @@ class FollowupsTab(QWidget):
         self.comment.setPlaceholderText(_("What came of it?"))
         self.rating.setPrefix(_("rating ") + " ")
         self.save.setText(_("Save follow-up"))
+        for index in range(self.status.count()):
+            self.status.setItemText(index, label(FOLLOWUP_STATUSES, self.status.itemData(index)))
         self.refresh()
 
     def set_workshop(self, workshop: Workshop | None) -> None:

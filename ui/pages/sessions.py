@@ -1,5 +1,7 @@
 """Sessions: per-session attendance, in the room and online side by side, and the import
-of Zoom, Teams or Meet reports (button or drag and drop)."""
+of Zoom, Teams or Meet reports (button or drag and drop); the agenda, the runner and the
+decks; breakout rooms for online participants and the WhatsApp follow-up. Switching the
+language re-translates every tab, the notes of the last import included."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from facilitator_app.clock import parse_iso
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
 from facilitator_app.models import Session
+from facilitator_app.online.reports import read_report
 from facilitator_app.services.online_attendance import (
     OnlineImport,
     import_report,
@@ -37,7 +40,9 @@ from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
 from ui.pages.base import Page
 from ui.sessions.agenda_tab import AgendaTab
+from ui.sessions.breakout_tab import BreakoutTab
 from ui.sessions.decks_tab import DecksTab
+from ui.sessions.followup_tab import FollowupTab
 from ui.sessions.runner_tab import RunnerTab
 
 
@@ -68,10 +73,13 @@ class SessionsPage(Page):
         self.agenda = AgendaTab(store)
         self.run = RunnerTab(store)
         self.deck_library = DecksTab()
-        self.agenda.changed.connect(lambda: self.run.set_session(self.current_session()))
+        self.breakout = BreakoutTab(store)
+        self.followup = FollowupTab(store)
+        self.agenda.changed.connect(self._agenda_changed)
         self.deck_library.decks_changed.connect(self._decks_loaded)
-        for tab in (self.agenda, self.run, self.deck_library):
+        for tab in (self.agenda, self.run, self.deck_library, self.breakout, self.followup):
             self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
         right.addWidget(self.tabs, stretch=1)
         layout.addLayout(right, stretch=1)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_report)
@@ -91,6 +99,13 @@ class SessionsPage(Page):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.summary)
+        self.report_notes = QLabel(wordWrap=True)  # what the last report's import noticed
+        self.report_notes.setObjectName("reportNotes")
+        self.report_notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_notes.setVisible(False)
+        self.notes_session: str | None = None
+        self.last_report: tuple[Path, OnlineImport] | None = None
+        layout.addWidget(self.report_notes)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("attendanceTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,10 +121,23 @@ class SessionsPage(Page):
         self.agenda.set_decks(decks)
         self.run.set_decks(decks)
 
+    def _agenda_changed(self) -> None:
+        self.run.set_session(self.current_session())
+        self.followup.set_session(self.current_session())
+
+    def _tab_shown(self, _index: int) -> None:
+        """What the follow-up and breakout tabs show follows the runner and imports."""
+        if self.tabs.currentWidget() in (self.followup, self.breakout):
+            self.tabs.currentWidget().set_session(self.current_session())
+
     def retranslate(self) -> None:
         for index, title in enumerate((_("Attendance"), _("Agenda"), _("Run the session"),
-                                       _("Decks"))):
+                                       _("Decks"), _("Breakout rooms"), _("Follow-up"))):
             self.tabs.setTabText(index, title)
+        for tab in (self.agenda, self.run, self.deck_library, self.breakout, self.followup):
+            tab.retranslate()
+        if self.last_report is not None:
+            self._report(*self.last_report, announce=False)
         self.import_button.setText(_("Import online report…"))
         self.import_button.setToolTip(_("Zoom, Microsoft Teams or Google Meet (Ctrl+O)"))
         self.table.setHorizontalHeaderLabels([_("Name"), _("In the room"), _("Online minutes"),
@@ -142,10 +170,15 @@ class SessionsPage(Page):
     def show_session(self) -> None:
         session = self.current_session()
         self.import_button.setEnabled(session is not None)
+        # the last import's notes belong to its session
+        self.report_notes.setVisible(bool(self.report_notes.text()) and self.notes_session
+                                     == (session.id if session else None))
         shown = self.agenda.session.id if self.agenda.session else None
         if (session.id if session else None) != shown:  # a run in progress is never reset
             self.agenda.set_session(session)
             self.run.set_session(session)
+            self.breakout.set_session(session)
+            self.followup.set_session(session)
         if session is None:
             self.heading.setText(_("Sessions"))
             self.table.setRowCount(0)
@@ -186,7 +219,7 @@ class SessionsPage(Page):
             return
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Choose an attendance report"), "",
-            _("Attendance reports (*.csv *.txt);;All files (*)"))
+            _("Attendance reports (*.csv *.txt *.tsv *.xlsx);;All files (*)"))
         if name:
             self.import_file(Path(name))
 
@@ -205,17 +238,40 @@ class SessionsPage(Page):
             self.review()
         return result
 
-    def _report(self, path: Path, result: OnlineImport) -> None:
+    def _report(self, path: Path, result: OnlineImport, announce: bool = True) -> None:
+        """What the import found, in the current language (read again from the file after
+        a language switch: its notes are worded when it is read)."""
+        self.last_report = (path, result)
         statuses = [p.match.status for p in result.people]
         text = _("{file}: a {platform} report, {n} people: {matched} matched, {review} to "
                  "review, {unmatched} not found, {ignored} ignored.").format(
             file=path.name, platform=result.report.platform.title(), n=len(statuses),
             matched=statuses.count("matched"), review=statuses.count("review"),
             unmatched=statuses.count("unmatched"), ignored=statuses.count("ignored"))
-        self.last_report_text = "\n".join([text, *result.report.notes])
+        noticed = self._noticed(path, result, reread=not announce)
+        self.last_report_text = "\n".join([text, *noticed])
+        if announce:
+            self.notes_session = self.current_session().id if self.current_session() else None
+        self.report_notes.setText("\n".join(f"• {line}" for line in noticed))
+        self.report_notes.setVisible(bool(noticed) and self.notes_session == (
+            self.current_session().id if self.current_session() else None))
         window = self.window()
-        if hasattr(window, "statusBar"):
+        if announce and hasattr(window, "statusBar"):
             window.statusBar().showMessage(text, 15000)
+
+    def _noticed(self, path: Path, result: OnlineImport, reread: bool) -> list[str]:
+        """The report's notes and each person's flags; after a language switch read from
+        the file again, since they are worded as it is read."""
+        report, people = result.report, [p.participant for p in result.people]
+        if reread and self.notes_session:
+            session = self.store.sessions.get(self.notes_session)
+            day = parse_iso(session.starts_at).astimezone().date() if session.starts_at else None
+            try:
+                report = read_report(path, day)
+                people = report.participants
+            except (KnownError, OSError):
+                pass  # the file moved or changed: the notes stay as they were worded
+        return report.notes + [f"{p.name}: {flag}" for p in people for flag in p.flags]
 
     def review(self) -> None:
         from ui.dialogs.review_dialog import ReviewDialog

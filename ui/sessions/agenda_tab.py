@@ -1,6 +1,7 @@
 """Build a session's agenda: pick modules from a deck, add breaks, reorder by dragging or
-with Ctrl+Up/Down, and see the planned total against the session's slot. Saved on every
-change; reusable as a template."""
+with Ctrl+Up/Down, and see each block's clock time and the planned end against the
+session's slot. Saved on every change; reusable as a template. The deck offered first is
+the one the agenda already uses, else one in the workshop's language."""
 
 from __future__ import annotations
 
@@ -27,9 +28,13 @@ from facilitator_app.models import Session
 from facilitator_app.services.agenda import (
     BREAK,
     AgendaItem,
+    AgendaTotals,
+    item_label,
     load_agenda,
+    preferred_deck,
     save_agenda,
     save_template,
+    schedule,
     templates,
     totals,
 )
@@ -52,6 +57,7 @@ class AgendaTab(QWidget):
         QShortcut(QKeySequence("Ctrl+Down"), self.agenda, lambda: self.move(1))
         QShortcut(QKeySequence.StandardKey.Delete, self.agenda, self.remove)
         QShortcut(QKeySequence("Return"), self.modules, self.add_module)
+        self.retranslate()
 
     def _library_side(self) -> QVBoxLayout:
         side = QVBoxLayout()
@@ -63,10 +69,10 @@ class AgendaTab(QWidget):
         self.modules = QListWidget()
         self.modules.itemDoubleClicked.connect(lambda _item: self.add_module())
         row = QHBoxLayout()
-        self.add_button = QPushButton(_("Add →"))
+        self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_module)
-        self.break_minutes = QSpinBox(minimum=5, maximum=60, value=10, suffix=" min")
-        self.break_button = QPushButton(_("Add a break"))
+        self.break_minutes = QSpinBox(minimum=5, maximum=60, value=10)
+        self.break_button = QPushButton()
         self.break_button.clicked.connect(self.add_break)
         row.addWidget(self.add_button)
         row.addStretch(1)
@@ -86,36 +92,60 @@ class AgendaTab(QWidget):
         self.agenda.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.agenda.model().rowsMoved.connect(lambda *_args: self._save())
         row = QHBoxLayout()
-        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove)
         self.template_box = QComboBox()
         self.template_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.template_box.setMinimumContentsLength(10)
-        self.use_template_button = QPushButton(_("Use template"))
+        self.use_template_button = QPushButton()
         self.use_template_button.clicked.connect(self.use_template)
-        self.save_template_button = QPushButton(_("Save as template…"))
+        self.save_template_button = QPushButton()
         self.save_template_button.clicked.connect(self.ask_template_name)
         row.addWidget(self.remove_button)
         row.addStretch(1)
         template_row = QHBoxLayout()
         for widget in (self.template_box, self.use_template_button, self.save_template_button):
             template_row.addWidget(widget)
-        hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down; Delete removes."),
-                      wordWrap=True)
+        self.hint = QLabel(wordWrap=True)
         side.addWidget(self.total)
         side.addWidget(self.agenda, stretch=1)
-        side.addWidget(hint)
+        side.addWidget(self.hint)
         side.addLayout(row)
         side.addLayout(template_row)
         return side
 
+    def retranslate(self) -> None:
+        self.add_button.setText(_("Add →"))
+        self.break_minutes.setSuffix(" " + _("min"))
+        self.break_button.setText(_("Add a break"))
+        self.remove_button.setText(_("Remove"))
+        self.use_template_button.setText(_("Use template"))
+        self.save_template_button.setText(_("Save as template…"))
+        self.hint.setText(_("Drag to reorder, or Ctrl+Up / Ctrl+Down; Delete removes."))
+        self._fill(self.items(), self.agenda.currentRow())
+
     def set_decks(self, decks: list[Deck]) -> None:
+        """The decks to pick from; the one shown stays, or the session's is chosen."""
+        shown = self.current_deck().id if self.current_deck() else None
         self.decks = decks
         self.deck_box.blockSignals(True)
         self.deck_box.clear()
         for deck in decks:
             self.deck_box.addItem(f"{deck.title} ({deck.language})", deck.id)
+        self.deck_box.blockSignals(False)
+        self.choose_deck(shown if shown in {d.id for d in decks} else self._session_deck())
+
+    def _session_deck(self) -> str | None:
+        language = (self.store.workshops.get(self.session.workshop_id).language
+                    if self.session else "")
+        return preferred_deck(self.items(), self.decks, language)
+
+    def choose_deck(self, deck_id: str | None) -> None:
+        ids = [deck.id for deck in self.decks]
+        self.deck_box.blockSignals(True)
+        self.deck_box.setCurrentIndex(ids.index(deck_id) if deck_id in ids else
+                                      (0 if ids else -1))
         self.deck_box.blockSignals(False)
         self._show_modules()
 
@@ -136,6 +166,7 @@ class AgendaTab(QWidget):
     def set_session(self, session: Session | None) -> None:
         self.session = session
         self._fill(load_agenda(self.store, session.id) if session else [])
+        self.choose_deck(self._session_deck())
         self._fill_templates()
         for widget in (self.add_button, self.break_button, self.agenda):
             widget.setEnabled(session is not None)
@@ -146,8 +177,10 @@ class AgendaTab(QWidget):
 
     def _fill(self, items: list[AgendaItem], select: int = -1) -> None:
         self.agenda.clear()
-        for entry in items:
-            item = QListWidgetItem(f"{entry.title} · {entry.minutes} min")
+        blocks = schedule(self.session, items) if self.session else []
+        for number, entry in enumerate(items):
+            when = f"{blocks[number].times()}  " if blocks else ""
+            item = QListWidgetItem(f"{when}{item_label(entry)} · {entry.minutes} min")
             item.setData(Qt.ItemDataRole.UserRole, entry)
             if entry.kind == BREAK:
                 font = QFont(item.font())
@@ -167,11 +200,24 @@ class AgendaTab(QWidget):
                                                                 slot=result.slot)
                 if result.slot else _("Planned {planned} minutes").format(
                     planned=result.planned))
+        ending = self._ending(result)
+        if ending:
+            text += " · " + ending
         if result.over:
             text += " · " + _("{n} minutes over the slot: take something out").format(
                 n=result.over)
         self.total.setText(text)
         self.total.setStyleSheet("color: #b91c1c; font-weight: 600;" if result.over else "")
+
+    @staticmethod
+    def _ending(result: AgendaTotals) -> str:
+        """When the agenda ends, against when the slot ends."""
+        if result.ends is None:
+            return ""
+        if result.slot_ends is None:
+            return _("ends at {time}").format(time=f"{result.ends:%H:%M}")
+        return _("ends at {time}, the slot at {slot}").format(
+            time=f"{result.ends:%H:%M}", slot=f"{result.slot_ends:%H:%M}")
 
     def _save(self, select: int = -1) -> None:
         if self.session is None:

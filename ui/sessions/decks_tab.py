@@ -38,14 +38,16 @@ class DecksTab(QWidget):
         self.deck_list.currentRowChanged.connect(self._show_deck)
         self.module_list = QListWidget()
         self.module_list.currentRowChanged.connect(self._show_module)
-        self.import_button = QPushButton(_("Import a deck…"))
+        self.import_button = QPushButton()
         menu = QMenu(self.import_button)
-        menu.addAction(_("From a folder…"), self.import_folder)
-        menu.addAction(_("From a .zip file…"), self.import_zip)
+        self.folder_action = menu.addAction("", self.import_folder)
+        self.zip_action = menu.addAction("", self.import_zip)
         self.import_button.setMenu(menu)
-        left.addWidget(QLabel(_("Decks")))
+        self.decks_label = QLabel()
+        self.modules_label = QLabel()
+        left.addWidget(self.decks_label)
         left.addWidget(self.deck_list, stretch=1)
-        left.addWidget(QLabel(_("Modules")))
+        left.addWidget(self.modules_label)
         left.addWidget(self.module_list, stretch=2)
         left.addWidget(self.import_button)
         right = QVBoxLayout()
@@ -57,6 +59,20 @@ class DecksTab(QWidget):
         right.addWidget(self.problems)
         layout.addLayout(left, stretch=1)
         layout.addLayout(right, stretch=2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels, and the decks read again: their problems are worded when read."""
+        self.import_button.setText(_("Import a deck…"))
+        self.folder_action.setText(_("From a folder…"))
+        self.zip_action.setText(_("From a .zip file…"))
+        self.decks_label.setText(_("Decks"))
+        self.modules_label.setText(_("Modules"))
+        if self.decks:
+            deck_row, module_row = self.deck_list.currentRow(), self.module_list.currentRow()
+            self.reload(select=self.decks[deck_row].id if 0 <= deck_row < len(self.decks)
+                        else None)
+            self.module_list.setCurrentRow(module_row)
 
     def reload(self, select: str | None = None) -> list[Deck]:
         self.decks = load_library()
