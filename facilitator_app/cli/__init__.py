@@ -53,20 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
         archive,
         attendees,
         backups,
+        breakout,
         decks,
         demo,
         desk,
         exports,
+        followup,
         networking,
         online,
+        pairing,
         workshops,
     )
 
     parser = global_parser()
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.add_parser("app", help=_("launch the desktop app (the default)"))
-    for module in (demo, workshops, attendees, desk, online, decks, networking, exports,
-                   archive, backups):
+    for module in (demo, workshops, attendees, desk, online, decks, networking, breakout,
+                   followup, exports, archive, pairing, backups):
         module.add_commands(commands)
     return parser
 
