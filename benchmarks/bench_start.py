@@ -44,6 +44,29 @@ def cold_start(repeat: int) -> Row:
                goal(figure <= 1.5 and figure <= 2 * baseline, "<= 1.5 s and <= 2x"))
 
 
+def cold_start_sizes(repeat: int) -> list[Row]:
+    """Cold start to the shown window on a door database of 1,000, 20,000 and 100,000
+    people (6 check-in events each), beside the bare window measured in the same run."""
+    from benchmarks.bench_door import SIZES, fresh_copy
+
+    env = {key: value for key, value in os.environ.items()
+           if key != "PYTHONDONTWRITEBYTECODE"}
+    env.update(QT_QPA_PLATFORM="offscreen", CREANDO_EXIT_WHEN_SHOWN="1")
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    time_until_line(bare, env)
+    baseline = median_of(repeat, lambda: time_until_line(bare, env))
+    rows = []
+    for people in SIZES:
+        db = fresh_copy(people)
+        app = [sys.executable, "-m", "ui", "--db", str(db)]
+        time_until_line(app, env)  # the first open may write the -wal and -shm files
+        figure = median_of(repeat, lambda app=app: time_until_line(app, env))
+        rows.append(Row(f"cold start to the window, {people:,} people", figure,
+                        "bare QApplication + QMainWindow", baseline, "s",
+                        goal(figure <= 1.5, "<= 1.5 s") if people >= 100_000 else ""))
+    return rows
+
+
 def checkin_commits(repeat: int, commits: int = 500) -> Row:
     """One transaction per scan with synchronous=FULL, against synchronous=OFF."""
     from facilitator_app.clock import iso

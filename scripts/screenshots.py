@@ -1,6 +1,9 @@
 """Save a PNG of every main-window page (run under Xvfb: `xvfb-run python scripts/screenshots.py`).
 
-Usage: python scripts/screenshots.py DB_PATH OUT_DIR [es|en] [LIST_TO_PREVIEW]
+Usage: python scripts/screenshots.py DB_PATH OUT_DIR [es|en] [LIST_TO_PREVIEW | --door]
+
+With `--door`: the check-in desk in door mode, full screen at Xvfb's screen size, with every
+outcome, nobody found and a walk-in's badge (see scripts/screenshots_door.py).
 """
 
 from __future__ import annotations
@@ -27,12 +30,12 @@ def shoot_checkin(window: MainWindow, save) -> None:
     from PySide6.QtTest import QTest
 
     from facilitator_app.services.badges import badge_token
+    from scripts.screenshots_door import no_shows
     from tests.test_ui_checkin import badge_frame
 
     window.show_page(2)
     page = window.page(2)
-    absent = [row.attendee for row in page.rows
-              if not row.came_in_person and not row.joined_online]
+    absent = no_shows(page.store, page.workshop)
     source = QVideoFrameInput()
     page.camera.session.setVideoFrameInput(source)
     source.sendVideoFrame(badge_frame(badge_token(page.store, page.workshop.id, absent[0].id),
@@ -147,11 +150,18 @@ def main() -> int:
     window = MainWindow(store, db_path)
     window.show()
 
-    def save(widget, name: str) -> None:
+    def save(widget, name: str) -> Path:
         app.processEvents()
         target = out / f"{language}-{name}.png"
         widget.grab().save(str(target))
         print(target)
+        return target
+
+    def shoot_the_door() -> None:
+        from scripts.screenshots_door import shoot_door
+
+        shoot_door(window, save)
+        app.quit()
 
     def shoot() -> None:
         for index in range(len(window.pages)):
@@ -172,7 +182,7 @@ def main() -> int:
         save(window, "reports")
         window.show_page(6)
         save(window, "archive")
-        if len(sys.argv) > 4:
+        if len(sys.argv) > 4 and sys.argv[4] != "--door":
             from ui.dialogs.import_dialog import ImportDialog
 
             dialog = ImportDialog(store, window.current_workshop(), window)
@@ -184,7 +194,7 @@ def main() -> int:
             dialog.close()
         app.quit()
 
-    QTimer.singleShot(300, shoot)
+    QTimer.singleShot(300, shoot_the_door if "--door" in sys.argv[4:] else shoot)
     return app.exec()
 
 

@@ -147,12 +147,95 @@ def test_a_badge_still_admits_after_its_holder_was_merged_into_a_twin(store, dem
                                                                      no_show) -> None:
     from dataclasses import replace
 
-    from facilitator_app.models import AttendeeId
+    from facilitator_app.models import AttendeeId, ConsentPurpose
     from facilitator_app.services.attendees import merge_attendees, register_walk_in
 
     token = badge_token(store, demo.id, no_show.id)
     twin = register_walk_in(store, demo.id, replace(no_show, id=AttendeeId(""), phone="",
-                                                    email=""), {})
+                                                    email=""),
+                            {ConsentPurpose.PROCESSING: True}, "verbal")
     merge_attendees(store, twin.id, no_show.id, set())
     result = check_in_code(store, Desk(demo.id), token)
     assert result.outcome is Outcome.ADMITTED and result.attendee.id == twin.id
+
+
+def test_undo_reaches_only_this_desks_latest_admission_within_two_minutes(
+        store, demo, clock) -> None:
+    from facilitator_app.services.checkin import redo_last_undo, undoable
+
+    first, second, third = (store.attendees.get(p.id) for p in no_shows(store, demo)[:3])
+    desk = Desk(demo.id, desk_id="desk-1")
+    other_desk = Desk(demo.id, desk_id="desk-2")
+    admit(store, desk, first.id, CheckinMethod.SCANNER)
+    clock.now += timedelta(seconds=30)
+    admit(store, desk, second.id, CheckinMethod.SEARCH)
+    admit(store, other_desk, third.id, CheckinMethod.SEARCH)  # another desk's: out of reach
+    assert undoable(store, desk).attendee == second
+    assert undo_last_admission(store, desk) == second
+    with pytest.raises(KnownError, match="already undone"):
+        undo_last_admission(store, desk)  # never the earlier admission
+    assert {p.id for p in in_room(store, demo)} >= {first.id, third.id}
+    assert second.id not in {p.id for p in in_room(store, demo)}
+    redone = redo_last_undo(store, desk)
+    assert redone.outcome is Outcome.ADMITTED and redone.attendee == second
+    assert store.db.execute("SELECT method FROM checkin_events WHERE id = ?",
+                            [redone.event_id]).fetchone() == ("search",)
+    assert redo_last_undo(store, desk) is None  # nothing undone any more
+    clock.now += timedelta(minutes=2, seconds=1)
+    with pytest.raises(KnownError, match="more than 2 minutes"):
+        undo_last_admission(store, desk)
+    assert undoable(store, desk).too_old
+
+
+def test_redo_expires_with_the_undo_window(store, demo, clock) -> None:
+    from facilitator_app.services.checkin import redo_last_undo
+
+    person = no_shows(store, demo)[0]
+    desk = Desk(demo.id, desk_id="desk-1")
+    admit(store, desk, person.id, CheckinMethod.SCANNER)
+    undo_last_admission(store, desk)
+    clock.now += timedelta(minutes=3)
+    assert redo_last_undo(store, desk) is None
+
+
+def test_a_new_session_admits_again_and_the_exit_checks_out(store, demo, clock) -> None:
+    from facilitator_app.services.checkin import check_out_code
+
+    first, second, _third = store.sessions.for_workshop(demo.id)
+    person = no_shows(store, demo)[0]
+    token = badge_token(store, demo.id, person.id)
+    assert check_in_code(store, Desk(demo.id, first.id), token).outcome is Outcome.ADMITTED
+    assert check_in_code(store, Desk(demo.id, first.id), token).outcome is Outcome.ALREADY_IN
+    assert check_in_code(store, Desk(demo.id, second.id), token).outcome is Outcome.ADMITTED
+    exit_desk = Desk(demo.id, second.id)
+    assert check_out_code(store, exit_desk, token).outcome is Outcome.CHECKED_OUT
+    again = check_out_code(store, exit_desk, token)
+    assert again.outcome is Outcome.NOT_IN and again.attendee == person and not again.refused
+    assert check_out_code(store, exit_desk, "C" + "A" * 26).outcome is Outcome.FORGED
+    assert store.checkins.session_in_room(demo.id, first.id) >= 1
+
+
+def test_every_outcome_has_a_headline_and_a_detail() -> None:
+    from facilitator_app.services.checkin import CheckinResult
+
+    for outcome in Outcome:
+        result = CheckinResult(outcome, since="2026-03-14T15:30:00+00:00")
+        assert result.headline() and result.detail() and result.words()
+        assert "{" not in result.headline() + result.detail() + result.words()
+
+
+def no_shows(store, workshop):
+    from facilitator_app.demo_data import load_demo
+
+    people = {p.name: p for p in store.attendees.for_workshop(workshop.id)}
+    return [people[spec.name] for spec in load_demo().no_shows()]
+
+
+def in_room(store, workshop):
+    from facilitator_app.clock import iso
+    from facilitator_app.services.workshops import start_of_local_day
+
+    since = iso(start_of_local_day(store.clock()))
+    return [p for p in store.attendees.for_workshop(workshop.id)
+            if (latest := store.checkins.latest_in_room(workshop.id, p.id, since))
+            and latest.kind == "admitted"]

@@ -16,7 +16,13 @@ from qrcode.util import MODE_ALPHA_NUM
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exports.pdf import badges as badges_module
-from exports.pdf.badges import BadgeData, qr_code, write_badges
+from exports.pdf.badges import (
+    BadgeData,
+    qr_code,
+    single_layouts,
+    write_badges,
+    write_single_badge,
+)
 from exports.pdf.fonts import register_fonts
 from exports.qr_png import write_qr_png
 
@@ -159,3 +165,41 @@ def test_the_whatsapp_png_scans_and_is_tiny(out: Path) -> None:
         assert [result.text for result in zxingcpp.read_barcodes(image)] == [t]
     assert target.stat().st_size < 5_000
     assert [path.name for path in out.iterdir()] == ["qr.png"]
+
+
+@pytest.mark.parametrize(("layout", "size_mm"), [
+    ("a4-1", (210, 297)), ("a4-6", (210, 297)), ("a6", (148, 105)), ("label62", (91, 62))])
+def test_one_badge_on_its_own_page_for_every_printer(out: Path, layout: str,
+                                                     size_mm: tuple[int, int]) -> None:
+    """A walk-in's badge: in a position of a sheet of 8, on A6, or on a 62 mm label; the
+    name and code print whole and the QR scans back, at every size."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    one = BadgeData(name=LONG_NAME, business=BUSINESSES[3], workshop_title=WORKSHOP,
+                    token=token(3), code_label=f"{token(3)[:4]}-{token(3)[4:8]}-{token(3)[8:12]}")
+    target = write_single_badge(one, out / f"{layout}.pdf", layout, title="Badge")
+    page = PdfReader(target).pages[0]
+    width, height = (float(v) / 72 * 25.4 for v in page.mediabox[2:])
+    assert (round(width), round(height)) == size_mm
+    assert flat(LONG_NAME) in flat(page.extract_text()) and one.code_label in page.extract_text()
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(target), str(out / layout)],
+                   check=True, capture_output=True)
+    (png,) = out.glob(f"{layout}*.png")
+    with Image.open(png) as image:
+        found = zxingcpp.read_barcodes(image)
+        assert [r.text for r in found] == [one.token]
+        if layout.startswith("a4-"):  # where it lands on the sheet: the chosen badge
+            slot = int(layout[3:]) - 1
+            column, row = slot % 2, slot // 2
+            centre = found[0].position.center() if hasattr(found[0].position, "center") \
+                else found[0].position.top_left
+            assert (centre.x > image.width / 2) == (column == 1)
+            assert int(centre.y / (image.height / 4)) == row
+
+
+def test_the_single_badge_layouts_are_the_sheet_positions_a6_and_the_label() -> None:
+    layouts = single_layouts()
+    assert list(layouts) == [*(f"a4-{n}" for n in range(1, 9)), "a6", "label62"]
+    assert layouts["a6"].scale > 1.4 and 0.9 < layouts["label62"].scale < 1
+    with pytest.raises(KeyError):
+        write_single_badge(badge(1), Path("unused.pdf"), "letter")

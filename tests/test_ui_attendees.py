@@ -101,11 +101,15 @@ def test_register_a_walk_in_with_consent(qtbot, page) -> None:
     dialog.edits["given_names"].setText("Génesis")  # QTest cannot type non-ASCII keys
     dialog.edits["family_names"].setText("Useche Ramírez")
     qtbot.keyClicks(dialog.edits["phone"], "0414 5551234")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
     dialog.consent_checks[ConsentPurpose.PROCESSING].setChecked(True)
     dialog.consent_checks[ConsentPurpose.PHOTOS].setChecked(True)
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()  # how they gave consent is not said yet
+    dialog.consent_method.setCurrentIndex(dialog.consent_method.findData("verbal"))
+    assert save.isEnabled()
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.saved is not None and dialog.saved.phone == "+584145551234"
+    assert dialog.steps.currentIndex() == 1 and dialog.badge_offer is not None  # the badge
     consents = page.store.consents.current(dialog.saved.id)
     assert consents[ConsentPurpose.PHOTOS] and not consents[ConsentPurpose.SHARE_PARTNERS]
     page.refresh()
@@ -164,7 +168,8 @@ def test_merge_two_records_choosing_fields(qtbot, page) -> None:
     first = page.store.attendees.for_workshop(page.workshop.id)[0]
     twin = register_walk_in(page.store, page.workshop.id,
                             replace(first, id=AttendeeId(""), business="Otro nombre",
-                                    phone="", email=""), {})
+                                    phone="", email=""),
+                            {ConsentPurpose.PROCESSING: True}, "paper")
     dialog = MergeDialog(page.store, page.workshop, page)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -183,3 +188,37 @@ def test_merge_two_records_choosing_fields(qtbot, page) -> None:
     audit = page.store.db.execute(
         "SELECT detail FROM audit_log WHERE action = 'attendees_merged'").fetchone()[0]
     assert "business" in audit and first.name not in audit
+
+
+def test_a_large_registry_opens_at_once_and_searches_without_resets(qtbot, db_file,
+                                                                    monkeypatch) -> None:
+    """Past the size read on the spot, the first screen shows at once, the index arrives
+    from a worker, typing waits for a pause, and the rows change in place."""
+    from ui import index_loader
+    from ui.pages import attendees as attendees_module
+
+    monkeypatch.setattr(index_loader, "SYNC_LIMIT", 10)  # the demo's 60 count as large
+    monkeypatch.setattr(attendees_module, "DEBOUNCE_FROM", 10)
+    monkeypatch.setattr(attendees_module, "FIRST_SCREEN", 25)
+    make_application()
+    store = Store(open_database(db_file), path=db_file)
+    workshop, _ = ensure_demo(store)
+    page = AttendeesPage(store)
+    qtbot.addWidget(page)
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    page.set_workshop(workshop)
+    page.show()
+    assert page.model.rowCount() == 25 and "getting ready" in page.count_label.text()
+    assert page.model.row_at(0).attendee.name == store.attendees.for_workshop(workshop.id)[
+        0].name  # the first screen is the first people by name
+    qtbot.waitUntil(lambda: not page.loader.loading and page.model.rowCount() == 60)
+    resets.clear()
+    qtbot.keyClicks(page.search, "nunez elena")
+    assert page.model.rowCount() == 60  # nothing applied while typing fast
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.row_at(0).attendee.name == "Rosa Elena Chávez Núñez"
+    assert page.model.row_at(0).consents  # details read when the row is shown
+    assert resets == []  # narrowed in place, never a full reset
+    page.loader.wait()
+    store.close()

@@ -1,11 +1,12 @@
-"""The main window: navigation column, pages, workshop switcher, language, About."""
+"""The main window: navigation column, pages, workshop switcher, language, About, and the
+check-in desk's door mode (F11)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +27,7 @@ from facilitator_app.i18n import LANGUAGE_NAMES, _, current_language
 from facilitator_app.models import Workshop
 from facilitator_app.settings import save_setting
 from facilitator_app.store import Store
+from ui.desk.door_mode import DoorMode
 from ui.dialogs.errors import show_known_error
 from ui.dialogs.workshop_dialog import WorkshopDialog
 from ui.pages.base import Page
@@ -35,6 +37,7 @@ from ui.qt_i18n import apply_language
 from ui.tasks import TaskRunner
 
 BACKUP_EVERY_MINUTES = 10
+CHECKIN_PAGE = next(i for i, spec in enumerate(PAGES) if spec.title == "Check-in")
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.modes)
         self._build_toolbar()
         self._build_menus()
+        self.door = DoorMode(self, CHECKIN_PAGE)
         self.backup_timer = QTimer(self, interval=BACKUP_EVERY_MINUTES * 60_000)
         self.backup_timer.timeout.connect(self.backup_now)
         if db_path is not None:
@@ -107,6 +111,9 @@ class MainWindow(QMainWindow):
                          lambda n=n: self.show_page(n))
             for n in range(len(PAGES))
         ]
+        self.go_menu.addSeparator()
+        self.door_action = self._action(self.go_menu, QKeySequence(Qt.Key.Key_F11),
+                                        lambda: self.door.toggle())
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -136,6 +143,7 @@ class MainWindow(QMainWindow):
         self.demo_action.setText(_("Open the &demo workshop"))
         self.quit_action.setText(_("&Quit"))
         self.go_menu.setTitle(_("&Go"))
+        self.door_action.setText(_("&Door mode (check-in, full screen)"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About CREANDO Desk"))
@@ -193,16 +201,27 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         self.pages[index] = page
+        door_request = getattr(page, "door_mode_requested", None)
+        if door_request is not None:
+            door_request.connect(self.door.toggle)
         page.set_workshop(self.current_workshop())
         return page
 
     def _navigate(self, index: int) -> None:
         if index >= 0:
             self.stack.setCurrentWidget(self.page(index))
+            # at the desk, Ctrl+N registers a walk-in rather than a new workshop
+            self.new_action.setShortcut(QKeySequence() if index == CHECKIN_PAGE
+                                        else QKeySequence(QKeySequence.StandardKey.New))
 
     def show_page(self, index: int) -> None:
-        if self.modes.currentIndex() == 1:
+        """Go to a page, unless door mode holds the window on the desk."""
+        if self.modes.currentIndex() == 1 and not self.door.active:
             self.nav.setCurrentRow(index)
+
+    def navigation_actions(self) -> list[QAction]:
+        """What door mode disables: every way to another page or workshop."""
+        return [*self.page_actions, self.new_action, self.demo_action]
 
     def new_workshop(self) -> None:
         dialog = WorkshopDialog(self.store, self)
@@ -249,6 +268,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.shown.emit)
 
     def closeEvent(self, event) -> None:
+        if self.door.active and not self.door.ask_to_leave():
+            event.ignore()
+            return
         self.backup_timer.stop()
         self.runner.wait()
         super().closeEvent(event)

@@ -1,4 +1,7 @@
-"""Name badges: A4 sheets of 8 (2 x 4), each with the name, business, workshop and a QR code.
+"""Name badges: A4 sheets of 8 (2 x 4), each with the name, business, workshop and a QR code;
+and one badge on its own (a walk-in's, printed on the spot): in a chosen position of an A4
+sheet of 8 (the first free badge of a sheet already partly used), on an A6 page, or on a
+62 mm label roll (62 x 91 mm).
 
 The QR is drawn as one vector path from the qrcode matrix (DESIGN.md section 7: 1,000 badges in
 a few seconds and about 2 MB, where a PNG per badge is slower and larger). Every badge keeps a
@@ -95,6 +98,63 @@ def write_badges(badges: Sequence[BadgeData], target: Path, *, title: str = "Bad
                 x, y = _slot_origin(slot)
                 _draw_badge(sheet, badge, x, y, regular, bold)
             sheet.showPage()
+        sheet.save()
+
+    return write_atomically(target, write)
+
+
+@dataclass(frozen=True)
+class SingleLayout:
+    """Where one badge goes: a page size, and the badge's corner and scale on it."""
+
+    key: str
+    page: tuple[float, float]
+    scale: float = 1.0
+    slot: int | None = None  # on an A4 sheet of 8: which badge (0..7)
+
+    def origin(self) -> tuple[float, float]:
+        if self.slot is not None:
+            return _slot_origin(self.slot)
+        width, height = self.page
+        return ((width - BADGE_WIDTH * self.scale) / 2, (height - BADGE_HEIGHT * self.scale) / 2)
+
+
+A6_LANDSCAPE = (148 * mm, 105 * mm)
+LABEL_62 = (91 * mm, 62 * mm)  # a 62 mm roll, cut at 91 mm: the badge at 95%
+
+
+def single_layouts() -> dict[str, SingleLayout]:
+    """"a4-1" .. "a4-8" (positions on a sheet, left to right, top to bottom), "a6", "label62"."""
+    found = {f"a4-{slot + 1}": SingleLayout(f"a4-{slot + 1}", A4, 1.0, slot)
+             for slot in range(PER_PAGE)}
+    found["a6"] = SingleLayout("a6", A6_LANDSCAPE, (A6_LANDSCAPE[0] - 6 * mm) / BADGE_WIDTH)
+    found["label62"] = SingleLayout("label62", LABEL_62, (LABEL_62[1] - 2 * mm) / BADGE_HEIGHT)
+    return found
+
+
+def write_single_badge(badge: BadgeData, target: Path, layout: str = "a4-1", *,
+                       title: str = "Badge") -> Path:
+    """One badge on one page laid out as `layout` (see `single_layouts`); returns `target`.
+
+    On an A4 sheet the cut lines are the sheet's, so it lines up with the others; on A6 and
+    on a label the badge is scaled up or down as a whole, quiet zone included.
+    """
+    chosen = single_layouts()[layout]
+    regular, bold = register_fonts()
+
+    def write(temporary: Path) -> None:
+        sheet = pdf_canvas.Canvas(str(temporary), pagesize=chosen.page, pageCompression=1)
+        sheet.setTitle(title)
+        sheet.setCreator("CREANDO Desk")
+        if chosen.slot is not None:
+            _draw_cut_marks(sheet)
+        x, y = chosen.origin()
+        sheet.saveState()
+        sheet.translate(x, y)
+        sheet.scale(chosen.scale, chosen.scale)
+        _draw_badge(sheet, badge, 0, 0, regular, bold)
+        sheet.restoreState()
+        sheet.showPage()
         sheet.save()
 
     return write_atomically(target, write)

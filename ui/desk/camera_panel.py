@@ -1,7 +1,10 @@
 """Camera preview with a camera chooser; frames go to the QR decoder.
 
 Without a camera (or without permission) the panel says so and the desk keeps working
-with the scanner and the name search.
+with the scanner and the name search. The preview is shown only while the camera runs:
+a stopped preview would show stale pixels, and its space is better given to the answer.
+With `detached_controls` the chooser, the switch and the status line live in `controls`,
+for the page to place where it likes.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from ui.desk.frames import FrameDecoder
 
 class CameraPanel(QWidget):
     code_found = Signal(str)
+    active_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, detached_controls: bool = False) -> None:
         super().__init__(parent)
         self.camera: QCamera | None = None
         self.session = QMediaCaptureSession(self)
@@ -31,15 +35,22 @@ class CameraPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.video, stretch=1)
-        row = QHBoxLayout()
+        self.controls = QWidget()
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(0, 0, 0, 0)
         self.chooser = QComboBox()
         self.toggle = QPushButton()
         self.toggle.clicked.connect(self.toggle_camera)
+        self.status = QLabel(wordWrap=True)
+        self.status.setObjectName("cameraStatus")
+        row.addWidget(self.status, stretch=2)
         row.addWidget(self.chooser, stretch=1)
         row.addWidget(self.toggle)
-        layout.addLayout(row)
-        self.status = QLabel(wordWrap=True)
-        layout.addWidget(self.status)
+        self.detached = detached_controls
+        if not detached_controls:
+            layout.addWidget(self.controls)
+        self._preview_shown = False
+        self.video.hide()
         self.devices = QMediaDevices(self)
         self.devices.videoInputsChanged.connect(self.list_cameras)
         self.list_cameras()
@@ -50,8 +61,23 @@ class CameraPanel(QWidget):
             self.chooser.addItem(device.description(), device)
         has_camera = self.chooser.count() > 0
         self.chooser.setEnabled(has_camera)
+        self.chooser.setVisible(self.chooser.count() > 1)
         self.toggle.setEnabled(has_camera)
+        self.toggle.setVisible(has_camera)
         self.retranslate()
+
+    @property
+    def running(self) -> bool:
+        return self.camera is not None and self.camera.isActive()
+
+    def _show_preview(self, shown: bool) -> None:
+        """Detached, the panel is only the preview: it goes altogether, giving its room."""
+        self.video.setVisible(shown)
+        if self.detached:
+            self.setVisible(shown)
+        if shown != self._preview_shown:
+            self._preview_shown = shown
+            self.active_changed.emit(shown)
 
     def retranslate(self) -> None:
         running = self.camera is not None and self.camera.isActive()
@@ -77,6 +103,7 @@ class CameraPanel(QWidget):
         self.camera.errorOccurred.connect(self._camera_error)
         self.session.setCamera(self.camera)
         self.camera.start()
+        self._show_preview(True)
         self.status.setText(_("Hold the badge's QR code up to the camera."))
         self.retranslate()
 
@@ -100,6 +127,7 @@ class CameraPanel(QWidget):
             self.session.setCamera(None)
             self.camera.deleteLater()
             self.camera = None
+        self._show_preview(False)
         self.retranslate()
 
     def _camera_error(self, _error, text: str) -> None:

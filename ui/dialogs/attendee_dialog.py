@@ -1,9 +1,14 @@
-"""Register a walk-in or edit an attendee, with consent asked purpose by purpose."""
+"""Register a walk-in or edit an attendee, with consent asked purpose by purpose.
+
+A walk-in is saved only with their consent to the processing of their data and how they
+gave it; once saved, the dialog offers their badge at once (print, show the QR, save it).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +19,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,16 +56,34 @@ def consent_methods() -> dict[str, str]:
             "form": _("answered an online form")}
 
 
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van",
+                       "von"})
+
+
+def _capitalised(word: str) -> str:
+    return word if word in PARTICLES else word[:1].upper() + word[1:]
+
+
 class AttendeeDialog(QDialog):
-    """With `attendee` None it registers a walk-in for `workshop`; else it edits."""
+    """With `attendee` None it registers a walk-in for `workshop` (`name`: what was typed
+    at the desk, to start from); else it edits."""
+
+    walk_in_saved = Signal(object)  # the Attendee, as soon as it is stored
 
     def __init__(self, store: Store, workshop: Workshop, attendee: Attendee | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, name: str = "") -> None:
         super().__init__(parent)
         self.store, self.workshop, self.original = store, workshop, attendee
         self.saved: Attendee | None = None
+        self.badge_offer = None
+        typed = name
         self.setWindowTitle(_("Edit attendee") if attendee else _("Register a walk-in"))
-        layout = QVBoxLayout(self)
+        self.steps = QStackedWidget()
+        QVBoxLayout(self).addWidget(self.steps)
+        form_page = QWidget()
+        self.steps.addWidget(form_page)
+        layout = QVBoxLayout(form_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         for name, label in field_labels().items():
@@ -73,12 +98,35 @@ class AttendeeDialog(QDialog):
         self.error = QLabel(wordWrap=True)
         self.error.setObjectName("formError")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._prefill(typed)
+        self._check_consent()
         self.edits["given_names"].setFocus()
+
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _prefill(self, name: str) -> None:
+        """A name typed at the desk: its first word as given name, the rest as family
+        (typed all in small letters, it gets its capitals: "rosa de la cruz")."""
+        words = [_capitalised(w) if name.islower() else w for w in name.split()]
+        if self.original is None and words:
+            self.edits["given_names"].setText(words[0])
+            self.edits["family_names"].setText(" ".join(words[1:]))
+            self.edits["family_names" if len(words) > 1 else "given_names"].setFocus()
+
+    def _check_consent(self) -> None:
+        """A walk-in cannot be saved before they agreed to processing, and it says how."""
+        if self.original is not None:
+            return
+        agreed = self.consent_checks[ConsentPurpose.PROCESSING].isChecked()
+        how = self.consent_method.currentData() is not None
+        self.save_button().setEnabled(agreed and how)
+        self.consent_hint.setVisible(not (agreed and how))
 
     def _initial(self, name: str) -> str:
         if self.original is None:
@@ -108,9 +156,21 @@ class AttendeeDialog(QDialog):
             self.consent_checks[purpose] = check
             form.addRow(check)
         self.consent_method = QComboBox()
+        self.consent_method.setObjectName("consentMethod")
+        if self.original is None:
+            self.consent_method.addItem(_("— choose how —"), None)
         for key, label in consent_methods().items():
             self.consent_method.addItem(label, key)
         form.addRow(_("How consent was given"), self.consent_method)
+        self.consent_hint = QLabel(_("To register a walk-in, ask first whether we may process "
+                                     "their data, tick it, and say how they answered."),
+                                   wordWrap=True)
+        self.consent_hint.setObjectName("consentHint")
+        form.addRow(self.consent_hint)
+        self.consent_hint.setVisible(False)
+        self.consent_checks[ConsentPurpose.PROCESSING].toggled.connect(
+            lambda _on: self._check_consent())
+        self.consent_method.currentIndexChanged.connect(lambda _i: self._check_consent())
         return box
 
     def values(self) -> Attendee:
@@ -137,7 +197,35 @@ class AttendeeDialog(QDialog):
         except KnownError as exc:
             self.error.setText(exc.message)
             return
+        if self.original is None:
+            self.walk_in_saved.emit(self.saved)
+            self._offer_badge()
+            return
         super().accept()
+
+    def _offer_badge(self) -> None:
+        """The second step of a walk-in: their badge, now."""
+        from facilitator_app.services.badges import CannotMintError
+        from ui.dialogs.badge_dialog import BadgeOffer
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        try:
+            self.badge_offer = BadgeOffer(self.store, self.workshop, self.saved)
+        except CannotMintError as exc:  # a second desk: saved here, badge made elsewhere
+            self.badge_offer = QLabel(
+                _("{name} is registered.").format(name=self.saved.name) + " " + exc.message,
+                wordWrap=True, objectName="badgeElsewhere")
+        done = QPushButton(_("Done"))
+        done.setDefault(True)
+        done.clicked.connect(lambda: QDialog.accept(self))
+        layout.addWidget(self.badge_offer)
+        layout.addStretch(1)
+        layout.addWidget(done)
+        self.steps.addWidget(page)
+        self.steps.setCurrentWidget(page)
+        self.setWindowTitle(_("Their badge"))
+        done.setFocus()
 
     def _known_twin(self, person: Attendee) -> Attendee | bool | None:
         """A known person the user picked instead (registered here), None to go on, False

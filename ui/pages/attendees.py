@@ -1,8 +1,14 @@
-"""Attendees: search as you type, filter, import lists, register walk-ins, edit, merge."""
+"""Attendees: search as you type, filter, import lists, register walk-ins, edit, merge.
+
+The page opens at once at any size: the first screen of people is read straight away, the
+whole registry's search index arrives from a worker (`IndexLoader`), and each row's details
+are read when it is first shown. Typing waits for a short pause on large registries, and
+narrows the rows in place.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,10 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator_app.i18n import _
-from facilitator_app.services.attendees import attendee_rows
+from facilitator_app.services.attendees import SearchIndex, rows_for
 from facilitator_app.store import Store
-from ui.models.attendee_table import AttendeeTableModel, Status
+from ui.index_loader import IndexLoader
+from ui.models.attendee_table import AttendeeTableModel, Status, index_of_rows
 from ui.pages.base import Page
+
+FIRST_SCREEN = 120  # people shown while the whole registry's index is read
+DEBOUNCE_MS = 90  # a pause in typing, on registries large enough to need one
+DEBOUNCE_FROM = 5_000
 
 
 class AttendeesPage(Page):
@@ -33,6 +44,10 @@ class AttendeesPage(Page):
         layout.addWidget(self.heading)
         layout.addLayout(self._toolbar())
         self.model = AttendeeTableModel(self)
+        self.loader = IndexLoader(store, self)
+        self.loader.ready.connect(self._index_ready)
+        self.filter_timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.filter_timer.timeout.connect(self.apply_filter)
         self.table = QTableView()
         self.table.setObjectName("attendeeTable")
         self.table.setModel(self.model)
@@ -60,7 +75,7 @@ class AttendeesPage(Page):
         self.search = QLineEdit()
         self.search.setObjectName("attendeeSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.typed)
         self.status_box = QComboBox()
         self.status_box.currentIndexChanged.connect(self.apply_filter)
         self.import_button = QPushButton()
@@ -102,19 +117,57 @@ class AttendeesPage(Page):
         for widget in (self.import_button, self.walk_in_button, self.edit_button,
                        self.duplicates_button, self.search):
             widget.setEnabled(enabled)
-        if self.workshop is None:
-            self.model.load([])
+        if self.workshop is not None and self.store.path is not None:
+            self._show_first_screen()
+        self.loader.load(self.workshop.id if self.workshop else None)
+
+    def _show_first_screen(self) -> None:
+        """The first people by name, read at once, until the whole index arrives."""
+        workshop_id = self.workshop.id
+        people = self.store.attendees.first_by_name(workshop_id, FIRST_SCREEN)
+        found = rows_for(self.store, workshop_id, [p.id for p in people])
+        rows = [found[p.id] for p in people if p.id in found]
+        self.model.set_index(index_of_rows(rows), None, found)
+        self.count_label.setText(_("Showing the first {shown} of {total}; the search is "
+                                   "getting ready…").format(
+            shown=len(rows), total=self.store.registrations.count(workshop_id)))
+
+    def _index_ready(self, index: SearchIndex | None) -> None:
+        workshop = self.workshop
+        if index is None or workshop is None:
+            self.model.set_index(SearchIndex.empty(), None)
         else:
-            self.model.load(attendee_rows(self.store, self.workshop.id))
-        self._show_count()
+            self.model.set_index(index, lambda ids: rows_for(self.store, workshop.id, ids,
+                                                             index.presence),
+                                 consents=self.store.consents.current_for)
+        self.apply_filter()
+
+    def typed(self) -> None:
+        """Filter as the person types; on large registries, once they pause."""
+        if self.loader.loading:
+            return  # applied when the index arrives
+        if self.model.total >= DEBOUNCE_FROM:
+            self.filter_timer.start()
+        else:
+            self.apply_filter()
 
     def apply_filter(self) -> None:
+        self.filter_timer.stop()
+        chosen = self._selected_id()
         self.model.set_filter(self.search.text(), Status(max(self.status_box.currentIndex(), 0)))
+        self.table.clearSelection()
+        row = self.model.row_of(chosen) if chosen else None
+        if row is not None:
+            self.table.selectRow(row)
         self._show_count()
+
+    def _selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).attendee.id if rows else None
 
     def _show_count(self) -> None:
         self.count_label.setText(_("Showing {shown} of {total}").format(
-            shown=self.model.rowCount(), total=len(self.model.rows)))
+            shown=self.model.rowCount(), total=self.model.total))
 
     def import_list(self) -> None:
         from ui.dialogs.import_dialog import ImportDialog  # dialogs load when first used
@@ -125,7 +178,11 @@ class AttendeesPage(Page):
     def register_walk_in(self) -> None:
         from ui.dialogs.attendee_dialog import AttendeeDialog
 
-        if self.workshop and AttendeeDialog(self.store, self.workshop, None, self).exec():
+        if not self.workshop:
+            return
+        dialog = AttendeeDialog(self.store, self.workshop, None, self)
+        dialog.exec()
+        if dialog.saved is not None:  # saved, even if the badge step was closed
             self.refresh()
 
     def edit_selected(self) -> None:

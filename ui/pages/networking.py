@@ -1,13 +1,15 @@
 """Networking: introductions (also by scanning two badges), suggestions, follow-ups,
-partners."""
+partners. A scanner burst is taken wherever the focus is in the window while this page is
+shown (the sidebar, a tab, a combo box, a dialog) and goes to the two-badge flow."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator_app.i18n import _
 from facilitator_app.store import Store
-from ui.desk.wedge import WedgeDetector
+from ui.desk.wedge import ScanCatcher
 from ui.networking.introductions_tab import IntroductionsTab
 from ui.networking.other_tabs import FollowupsTab, PartnersTab, SuggestionsTab
 from ui.pages.base import Page
@@ -31,18 +33,20 @@ class NetworkingPage(Page):
         self.followups.changed.connect(self.introductions.fill_table)
         self.partners.changed.connect(self.refresh)
         layout.addWidget(self.tabs, stretch=1)
-        self.wedge = WedgeDetector(self)
+        self.wedge = ScanCatcher(self)
         self.wedge.scanned.connect(self._scanned)
-        self.wedge.watch(self)
         self.retranslate()
 
     def _scanned(self, code: str) -> None:
-        """A scanner burst anywhere on the page goes to the two-badge flow."""
-        for field in (self.introductions.purpose, self.introductions.search):
-            if field.text().endswith(code):
-                field.setText(field.text()[: -len(code)])
+        """A scanner burst anywhere in the window goes to the two-badge flow; no field
+        ever received its keys."""
         self.tabs.setCurrentWidget(self.introductions)
         self.introductions.handle_code(code)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.introductions.search.setFocus()
+        QTimer.singleShot(0, self.introductions.search.setFocus)  # after the sidebar click
 
     def retranslate(self) -> None:
         self.heading.setText(_("Networking"))
