@@ -16,6 +16,20 @@ def sector_label(value: str) -> str:
     return _(SECTORS[value]) if value in SECTORS else value
 
 
+GENDERS = {"F": N_("female"), "M": N_("male"), "X": N_("other")}
+NATIONALITIES: dict[str, str] = {}  # filled with the canonical codes (issue 17)
+NOT_RECORDED = N_("not recorded")
+CATEGORIES = {"sector": SECTORS, "gender": GENDERS, "nationality": NATIONALITIES}
+
+
+def category_label(field: str, code: str) -> str:
+    """A stored category code (`field` one of CATEGORIES) in the current language, the
+    same count in every language; empty is "not recorded"; an unknown code as it is."""
+    if not code:
+        return _(NOT_RECORDED)
+    return label(CATEGORIES[field], code)
+
+
 PARTNER_TYPES = {"civil_society": N_("Civil society"), "private_sector": N_("Private sector"),
                  "un": N_("UN agency"), "government": N_("Government"),
                  "academia": N_("Academia")}
