@@ -70,3 +70,21 @@ def store(clock: FixedClock) -> Store:
 @pytest.fixture
 def db_file(tmp_path: Path) -> Path:
     return tmp_path / "workshop.db"
+
+
+@pytest.fixture
+def demo_sessions_page(qtbot, db_file: Path):
+    """The Sessions page showing the demo workshop, on a database file."""
+    from facilitator_app.services.demo import ensure_demo
+    from ui.app import make_application
+    from ui.pages.sessions import SessionsPage
+
+    make_application()
+    store = Store(open_database(db_file), path=db_file)
+    workshop, _ = ensure_demo(store)
+    page = SessionsPage(store)
+    qtbot.addWidget(page)
+    page.set_workshop(workshop)
+    page.show()
+    yield page
+    store.close()

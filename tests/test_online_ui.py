@@ -3,33 +3,18 @@ flags), and its file dialog offers the XLSX attendance sheets too."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from facilitator_app.db import open_database
-from facilitator_app.services.demo import ensure_demo
-from facilitator_app.store import Store
 from tests.conftest import FIXTURES
-from ui.app import make_application
 from ui.dialogs.review_dialog import ReviewDialog
-from ui.pages.sessions import SessionsPage
 
 
 @pytest.fixture
-def page(qtbot, db_file: Path):
-    make_application()
-    store = Store(open_database(db_file), path=db_file)
-    workshop, _ = ensure_demo(store)
-    sessions = SessionsPage(store)
-    qtbot.addWidget(sessions)
-    sessions.set_workshop(workshop)
-    sessions.show()
-    sessions.session_list.setCurrentRow(1)
-    yield sessions
-    store.close()
+def page(demo_sessions_page):
+    demo_sessions_page.session_list.setCurrentRow(1)
+    return demo_sessions_page
 
 
 def close_the_review(seen: list) -> None:

@@ -5,32 +5,17 @@ copied and its QR code shown large and read back by a QR decoder."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from facilitator_app.db import open_database
-from facilitator_app.services.demo import ensure_demo
-from facilitator_app.store import Store
-from ui.app import make_application
-from ui.pages.sessions import SessionsPage
-
 
 @pytest.fixture
-def page(qtbot, db_file: Path):
-    make_application()
-    store = Store(open_database(db_file), path=db_file)
-    workshop, _ = ensure_demo(store)
-    sessions = SessionsPage(store)
-    qtbot.addWidget(sessions)
-    sessions.set_workshop(workshop)
-    sessions.show()
-    sessions.session_list.setCurrentRow(0)
-    yield sessions
-    store.close()
+def page(demo_sessions_page):
+    demo_sessions_page.session_list.setCurrentRow(0)
+    return demo_sessions_page
 
 
 def ticked(tab) -> list[str]:

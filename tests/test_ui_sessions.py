@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from facilitator_app.db import open_database
 from facilitator_app.models import CheckinMethod
 from facilitator_app.services.checkin import Desk, admit
-from facilitator_app.services.demo import ensure_demo
-from facilitator_app.store import Store
 from tests.test_online_attendance import zoom_file
-from ui.app import make_application
 from ui.dialogs.review_dialog import ReviewDialog
-from ui.pages.sessions import SessionsPage
 
 
 @pytest.fixture
-def page(qtbot, db_file: Path):
-    make_application()
-    store = Store(open_database(db_file), path=db_file)
-    workshop, _ = ensure_demo(store)
-    sessions = SessionsPage(store)
-    qtbot.addWidget(sessions)
-    sessions.set_workshop(workshop)
-    sessions.show()
-    sessions.session_list.setCurrentRow(1)
-    yield sessions
-    store.close()
+def page(demo_sessions_page):
+    demo_sessions_page.session_list.setCurrentRow(1)
+    return demo_sessions_page
 
 
 def people(page):
