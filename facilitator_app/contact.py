@@ -1,11 +1,12 @@
-"""Normalising what people write in forms: phones, emails, nationality, gender."""
+"""Normalising what people write in forms: phones, emails, nationality, gender (the
+category answers through categories.py, the one synonym table)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from facilitator_app.text import fold
+from facilitator_app.categories import canonical
 
 # Where CREANDO's participants live or come from, tried in this order for local numbers.
 PHONE_REGIONS = ("PE", "VE", "CO", "EC", "BO", "CL", "AR", "HT", "CU", "US", "ES")
@@ -13,25 +14,6 @@ _PERU_MOBILE = re.compile(r"^(?:\+51|0051)?(9\d{8})$")  # Peruvian mobiles: 9 an
 _PHONE_PUNCTUATION = re.compile(r"[\s().-]")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
 
-_NATIONALITIES = {
-    "VE": ("ve", "ven", "venezuela", "venezolano", "venezolana", "venezuelan"),
-    "PE": ("pe", "per", "peru", "peruano", "peruana", "peruvian"),
-    "CO": ("co", "col", "colombia", "colombiano", "colombiana", "colombian"),
-    "EC": ("ec", "ecu", "ecuador", "ecuatoriano", "ecuatoriana", "ecuadorian"),
-    "BO": ("bo", "bol", "bolivia", "boliviano", "boliviana", "bolivian"),
-    "HT": ("ht", "hti", "haiti", "haitiano", "haitiana", "haitian"),
-    "CU": ("cu", "cub", "cuba", "cubano", "cubana", "cuban"),
-    "CL": ("cl", "chl", "chile", "chileno", "chilena", "chilean"),
-    "AR": ("ar", "arg", "argentina", "argentino", "argentinian"),
-}
-_NATIONALITY_LOOKUP = {alias: code for code, aliases in _NATIONALITIES.items()
-                       for alias in aliases}
-_GENDERS = {
-    "F": ("f", "femenino", "mujer", "female", "woman", "fem"),
-    "M": ("m", "masculino", "hombre", "male", "man", "masc"),
-    "X": ("otro", "otra", "other", "no binario", "no binarie", "non binary", "x"),
-}
-_GENDER_LOOKUP = {alias: code for code, aliases in _GENDERS.items() for alias in aliases}
 
 
 def normalise_phone(raw: str) -> str | None:
@@ -83,10 +65,13 @@ def normalise_email(raw: str) -> str | None:
 
 
 def normalise_nationality(raw: str) -> str:
-    """ISO code for the common answers ("venezolana" → "VE"), else the text as written."""
-    return _NATIONALITY_LOOKUP.get(fold(raw), raw.strip()[:60])
+    """ISO code for the known answers ("venezolana" → "VE", categories.py), else the text
+    as written (for the import's review)."""
+    code = canonical("nationality", raw)
+    return raw.strip()[:60] if code is None else code
 
 
 def normalise_gender(raw: str) -> str:
-    """F, M or X for the common answers; "" for blank or "prefer not to say"."""
-    return _GENDER_LOOKUP.get(fold(raw), "")
+    """F, M or X for the known answers (categories.py); "" for blank, "prefer not to
+    say" or an answer no table knows."""
+    return canonical("gender", raw) or ""

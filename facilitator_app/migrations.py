@@ -593,3 +593,34 @@ def skips_and_breakout_rooms(db: Database) -> None:
         " UNIQUE (session_id, attendee_id))")
     db.execute("CREATE INDEX breakout_rooms_session ON breakout_rooms(session_id, position)")
 
+
+@migrations(name="0011_category_mappings")
+def category_mappings(db: Database) -> None:
+    """What the facilitator decided an unknown form answer means (`answer` folded), applied
+    to the next list; and the answers already stored become their codes (categories.py),
+    anything unknown staying as typed, for review."""
+    from facilitator_app.categories import FIELDS, canonical
+
+    db.execute(
+        "CREATE TABLE category_mappings ("
+        " field TEXT NOT NULL CHECK (field IN ('sector', 'gender', 'nationality')),"
+        " answer TEXT NOT NULL,"
+        " code TEXT NOT NULL,"
+        " created_at TEXT NOT NULL,"
+        " PRIMARY KEY (field, answer)) WITHOUT ROWID")
+    for field in FIELDS:
+        typed = [row[0] for row in db.execute(
+            f"SELECT DISTINCT {field} FROM attendees WHERE {field} != ''").fetchall()]
+        for value in typed:
+            code = canonical(field, value)
+            if code is not None and code != value:
+                db.execute(f"UPDATE attendees SET {field} = ? WHERE {field} = ?", [code, value])
+
+
+@migrations(name="0012_certificate_settings")
+def certificate_settings(db: Database) -> None:
+    """Who a workshop's certificates name: the issuing organisation, the partner, the
+    facilitator who signs, and the paths of the two logos (PNG or JPEG, on this desk)."""
+    for column in ("cert_issuer", "cert_partner", "cert_facilitator", "cert_issuer_logo",
+                   "cert_partner_logo"):
+        db.execute(f"ALTER TABLE workshops ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")

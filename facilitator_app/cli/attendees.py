@@ -2,7 +2,9 @@
 
 A list without a header row is read when its columns can be told from their values (the
 reply says what was inferred), or with `--columns name,email,...`; `--no-header` says the
-first row is already data.
+first row is already data. Sector, gender and nationality answers become codes; the reply
+lists the answers no code matched, and `--map sector:Minería=other` (or `=food`, `=VE`…)
+says what one means, remembered for the next list.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ def add_commands(commands: Commands) -> None:
     imports.add_argument("--columns", type=column_fields, metavar=_("FIELDS"),
                          help=_("what each column holds, in order, e.g. name,email,-,phone "
                                 "(- leaves a column out)"))
+    imports.add_argument("--map", type=category_choice, action="append", default=[],
+                         dest="category_map", metavar=_("FIELD:ANSWER=CODE"),
+                         help=_("what an answer means, remembered for the next lists, e.g. "
+                                "sector:Comida=food or nationality:venezolana=VE; =other "
+                                "keeps it as written (repeatable)"))
     handles(imports, import_attendees)
     listing = actions.add_parser("list", help=_("list a workshop's attendees"))
     add_workshop(listing)
@@ -45,12 +52,18 @@ def add_commands(commands: Commands) -> None:
 
 def import_attendees(args: argparse.Namespace, store: Store) -> Reply:
     """Import (or with --dry-run only check) a file; refused (1) when no row is valid."""
-    from facilitator_app.services.registry_import import apply_import, prepare_import
+    from facilitator_app.services.registry_import import (
+        apply_import,
+        choose_category,
+        prepare_import,
+    )
 
     mapping = None if args.columns is None else {
         column: field for column, field in enumerate(args.columns) if field is not Field.IGNORE}
     plan = prepare_import(store, args.file, sheet=args.sheet, mapping=mapping,
                           header=False if args.no_header else None)
+    for field_name, answer, code in args.category_map:
+        choose_category(plan, field_name, answer, code)
     imported = 0
     if not args.dry_run and plan.accepted:
         imported = len(plan.accepted)
@@ -71,6 +84,23 @@ def column_fields(text: str) -> list[Field]:
             "\u201c{word}\u201d is not a field. Use: name, {names}; or - to leave a column "
             "out.").format(word=unknown[0], names=names))
     return [field for field in fields if field is not None]
+
+
+def category_choice(text: str) -> tuple[str, str, str]:
+    """argparse type of --map: (field, answer, code) from `field:answer=code`."""
+    from facilitator_app.categories import FIELDS
+
+    field_name, colon, rest = text.partition(":")
+    answer, equals, code = rest.rpartition("=")
+    if not (colon and equals and answer.strip() and code.strip()):
+        raise argparse.ArgumentTypeError(_(
+            "\u201c{text}\u201d: write field:answer=code, e.g. sector:Comida=food.").format(
+                text=text))
+    if field_name.strip() not in FIELDS:
+        raise argparse.ArgumentTypeError(_(
+            "\u201c{field}\u201d is not a category; use sector, gender or "
+            "nationality.").format(field=field_name))
+    return field_name.strip(), answer.strip(), code.strip()
 
 
 def _plan_json(plan: ImportPlan, imported: int, dry_run: bool) -> dict[str, Any]:
@@ -96,6 +126,10 @@ def _plan_json(plan: ImportPlan, imported: int, dry_run: bool) -> dict[str, Any]
                         "matches_row": d.matches_row,
                         "matches_attendee_id": d.matches_attendee_id}
                        for d in plan.duplicates],
+        "unmapped": plan.unmapped,
+        "stored_unmapped": plan.stored_unmapped,
+        "mapped": [{"field": name, "answer": answer, "code": code}
+                   for (name, answer), code in plan.choices.items()],
     }
 
 
@@ -115,7 +149,27 @@ def _plan_text(plan: ImportPlan, imported: int, dry_run: bool) -> str:
         row=d.row, by=_(d.by), action=_(d.action),
         other=d.matches_name or _("row {n}").format(n=d.matches_row))
         for d in plan.duplicates]
-    return "\n".join(lines)
+    return "\n".join(lines + _unmapped_text(plan))
+
+
+def _unmapped_text(plan: ImportPlan) -> list[str]:
+    """The answers no code matched (stored as written until someone says what they mean)."""
+    from facilitator_app.importing.headers import FIELD_LABELS
+
+    lines = []
+    for name, answers in plan.unmapped.items():
+        listed = ", ".join(f"\u201c{answer}\u201d \u00d7{count}"
+                           for answer, count in answers.items())
+        lines.append(_("{field}: no code for {answers}. Kept as written; say what each "
+                       "means with --map {name}:ANSWER=CODE.").format(
+            field=_(FIELD_LABELS[Field(name)]), answers=listed, name=name))
+    for name, answers in plan.stored_unmapped.items():
+        listed = ", ".join(f"\u201c{answer}\u201d \u00d7{count}"
+                           for answer, count in answers.items())
+        lines.append(_("{field}, already stored without a code: {answers} (--map corrects "
+                       "them too).").format(field=_(FIELD_LABELS[Field(name)]),
+                                            answers=listed))
+    return lines
 
 
 def _columns_text(plan: ImportPlan) -> list[str]:

@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import MappingProxyType
 
-from facilitator_app.contact import (
-    normalise_email,
-    normalise_gender,
-    normalise_nationality,
-    normalise_phone,
-)
+from facilitator_app.categories import categorise
+from facilitator_app.contact import normalise_email, normalise_phone
 from facilitator_app.i18n import N_
 from facilitator_app.importing.headers import Field
 from facilitator_app.importing.reading import Table
@@ -89,11 +85,15 @@ def parse_rows(
     table: Table,
     mapping: dict[int, Field],
     progress: Callable[[int, int], None] | None = None,
+    remembered: Mapping[tuple[str, str], str] | None = None,
 ) -> tuple[list[Registrant], list[Reject]]:
     """Validate every row; blank rows are skipped, every other row is kept or rejected.
 
     A rejected row gets one Reject for each of its problems (a bad phone and a bad e-mail
-    are two), in the order of the row's columns."""
+    are two), in the order of the row's columns. Sector, gender and nationality become
+    codes (categories.py, then the facilitator's `remembered` choices); an unknown answer
+    stays as typed, for the preview to ask about."""
+    category = lru_cache(maxsize=8192)(partial(categorise, remembered=remembered or {}))
     columns = {f: i for i, f in mapping.items() if f is not Field.IGNORE}
     accepted: list[Registrant] = []
     rejected: list[Reject] = []
@@ -104,7 +104,7 @@ def parse_rows(
         values = {f: cells[i] for f, i in columns.items()}
         if not any(values.values()):
             continue
-        outcome = _parse_row(number, values, table.headers, columns)
+        outcome = _parse_row(number, values, table.headers, columns, category)
         if isinstance(outcome, Registrant):
             accepted.append(outcome)
         else:
@@ -115,7 +115,8 @@ def parse_rows(
 
 
 def _parse_row(number: int, values: dict[Field, str], headers: tuple[str, ...],
-               columns: dict[Field, int]) -> Registrant | list[Reject]:
+               columns: dict[Field, int],
+               category: Callable[[str, str], str]) -> Registrant | list[Reject]:
     given, family, name_field = _names(values)
     problems = [(name_field, reason) for reason in _name_problems(given, family)]
     email = normalise_email(values.get(Field.EMAIL, ""))
@@ -129,10 +130,10 @@ def _parse_row(number: int, values: dict[Field, str], headers: tuple[str, ...],
     return Registrant(
         row=number, given_names=given, family_names=family, phone=phone or "",
         email=email or "",
-        nationality=_nationality(values.get(Field.NATIONALITY, "")),
-        gender=_gender(values.get(Field.GENDER, "")),
+        nationality=category("nationality", values.get(Field.NATIONALITY, "")),
+        gender=category("gender", values.get(Field.GENDER, "")),
         business=values.get(Field.BUSINESS, "")[:MAX_TEXT],
-        sector=values.get(Field.SECTOR, "")[:MAX_TEXT],
+        sector=category("sector", values.get(Field.SECTOR, "")),
         district=values.get(Field.DISTRICT, "")[:MAX_TEXT],
         offers=_tags(values.get(Field.OFFERS, "")),
         needs=_tags(values.get(Field.NEEDS, "")),
@@ -196,10 +197,6 @@ def _squeezed(text: str) -> str:
     """Single spaces between words; the same string when it already has them (a list
     of 200,000 names keeps one copy of each)."""
     return " ".join(text.split()) if _RUNS_OF_SPACE.search(text) else text
-
-
-_nationality = lru_cache(maxsize=4096)(normalise_nationality)  # a few answers, many rows
-_gender = lru_cache(maxsize=256)(normalise_gender)
 
 
 def _tags(text: str) -> tuple[str, ...]:

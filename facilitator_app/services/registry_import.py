@@ -11,17 +11,21 @@ share a name.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from facilitator_app.categories import FIELDS as CATEGORY_FIELDS
+from facilitator_app.categories import choice_value, is_stored_code
 from facilitator_app.errors import KnownError, RejectedFileError
 from facilitator_app.i18n import N_, _
 from facilitator_app.importing.headerless import infer_columns, personal_looking
 from facilitator_app.importing.headers import Field, guess_mapping, has_name
 from facilitator_app.importing.reading import Table, read_table
 from facilitator_app.importing.rows import Registrant, Reject, parse_rows
+from facilitator_app.labels import CATEGORIES
 from facilitator_app.models import Attendee, AttendeeId, WorkshopId
 from facilitator_app.store import Store
 from facilitator_app.store.batch import RegistryBatch
@@ -66,6 +70,13 @@ class ImportPlan:
     duplicates: list[Duplicate] = field(default_factory=list)
     digest: str = ""
     described: dict[int, str] = field(default_factory=dict)
+    # field -> answer as typed -> rows: answers no synonym or remembered choice knows
+    unmapped: dict[str, dict[str, int]] = field(default_factory=dict)
+    # (field, folded answer) -> code chosen in the preview; remembered when applied
+    choices: dict[tuple[str, str], str] = field(default_factory=dict)
+    # field -> answer -> people: answers already stored without a code (from older lists or
+    # the 0011 migration), not in this file; a choice for one corrects them too
+    stored_unmapped: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def rejected_rows(self) -> int:
@@ -108,11 +119,66 @@ def plan_import(store: Store, proposal: Proposal, mapping: dict[int, Field] | No
             count=max(chosen) + 1, file=proposal.table.source, width=width))
     if not has_name(chosen):
         raise no_name(proposal.table, proposed=mapping is None)
-    accepted, rejected = parse_rows(proposal.table, chosen, progress)
+    accepted, rejected = parse_rows(proposal.table, chosen, progress,
+                                    store.attendees.category_mappings())
     plan = ImportPlan(proposal.table, chosen, accepted, rejected, digest=proposal.digest,
-                      described=proposal.described)
+                      described=proposal.described, unmapped=unmapped_answers(accepted))
     plan.duplicates = find_duplicates(store, accepted)
+    plan.stored_unmapped = _stored_unmapped(store, plan.unmapped)
     return plan
+
+
+def _stored_unmapped(store: Store, in_file: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """The registry's answers without a code that this file does not also hold."""
+    found = {}
+    for name in CATEGORY_FIELDS:
+        listed = {fold(answer) for answer in in_file.get(name, {})}
+        stored: Counter[str] = Counter()
+        written: dict[str, str] = {}  # "Minería" and "MINERIA" are one answer
+        for answer, count in store.attendees.unreviewed_categories(name).items():
+            if fold(answer) not in listed:
+                stored[written.setdefault(fold(answer), answer)] += count
+        if stored:
+            found[name] = dict(stored.most_common())
+    return found
+
+
+def unmapped_answers(rows: list[Registrant]) -> dict[str, dict[str, int]]:
+    """Per category field, the answers that are no code yet and how many rows gave each
+    (most frequent first; "Minería" and "mineria" are one answer, shown as first written);
+    fields without any are left out."""
+    found: dict[str, Counter[str]] = {name: Counter() for name in CATEGORY_FIELDS}
+    written: dict[tuple[str, str], str] = {}
+    for row in rows:
+        for name in CATEGORY_FIELDS:
+            value = getattr(row, name)
+            if not is_stored_code(name, value):
+                found[name][written.setdefault((name, fold(value)), value)] += 1
+    return {name: dict(counts.most_common()) for name, counts in found.items() if counts}
+
+
+def choose_category(plan: ImportPlan, field_name: str, answer: str, choice: str) -> str:
+    """Say what an unmapped answer means: a code of the field, or "other" to keep it as
+    written. Applied and remembered with the import; returns the value to store."""
+    if field_name not in CATEGORY_FIELDS:
+        raise KnownError(_("\u201c{field}\u201d is not a category; use sector, gender or "
+                           "nationality.").format(field=field_name))
+    try:
+        value = choice_value(field_name, answer, choice)
+    except ValueError:
+        codes = ", ".join(CATEGORIES[field_name])
+        raise KnownError(_("\u201c{code}\u201d is not a {field} code. Use one of: {codes}; "
+                           "or other to keep \u201c{answer}\u201d as written.").format(
+            code=choice, field=field_name, codes=codes, answer=answer)) from None
+    plan.choices[(field_name, fold(answer))] = value
+    return value
+
+
+def _chosen(plan: ImportPlan, row: Registrant) -> Registrant:
+    """The row with the preview's choices applied to its category answers."""
+    changes = {name: plan.choices[(name, fold(getattr(row, name)))] for name in CATEGORY_FIELDS
+               if (name, fold(getattr(row, name))) in plan.choices}
+    return replace(row, **changes) if changes else row
 
 
 def prepare_import(
@@ -195,6 +261,7 @@ def apply_import(store: Store, plan: ImportPlan, workshop_id: WorkshopId,
     with store.transaction():
         if progress:
             progress(0, total)
+        _remember_choices(store, plan)
         new = [row for row in plan.accepted
                if row.row not in by_row or by_row[row.row].action == "flagged"]
         row_people = dict(zip((row.row for row in new),
@@ -220,6 +287,18 @@ def apply_import(store: Store, plan: ImportPlan, workshop_id: WorkshopId,
     if progress:
         progress(total, total)
     return ImportResult(len(new), linked, merged, registered)
+
+
+def _remember_choices(store: Store, plan: ImportPlan) -> None:
+    """Apply the preview's choices to the rows (and to people already stored with those
+    answers), and remember them for the next list."""
+    if not plan.choices:
+        return
+    for (name, answer), code in plan.choices.items():
+        store.attendees.remember_category(name, answer, code)
+    plan.accepted = [_chosen(plan, row) for row in plan.accepted]
+    plan.unmapped = unmapped_answers(plan.accepted)
+    plan.stored_unmapped = _stored_unmapped(store, plan.unmapped)
 
 
 def _attendee(row: Registrant) -> Attendee:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from facilitator_app.clock import iso
 from facilitator_app.errors import KnownError
-from facilitator_app.i18n import _
+from facilitator_app.i18n import N_, _
 from facilitator_app.models import Session, Workshop, WorkshopCounts
 from facilitator_app.store import Store
 
@@ -58,13 +59,33 @@ def start_of_local_day(moment: datetime) -> datetime:
     return datetime.combine(local.date(), time(0), tzinfo=local.tzinfo)
 
 
+ONLINE_DEFINITION = N_(
+    "Someone attended online if the online attendance reports show them connected for at "
+    "least the minimum minutes of at least one session: the session's own minimum, or "
+    "else the workshop's share of its length (60% unless changed).")
+
+
+def online_attendees(store: Store, workshop: Workshop) -> AbstractSet[str]:
+    """THE definition of "attended online" (ONLINE_DEFINITION), for the overview and the
+    CLI: who reached the online-minutes threshold (online_attendance.minimum_minutes) of at
+    least one session, which is then held. The same rule as export_data.session_modes,
+    which the reports count per session (tests/test_online_definition.py keeps them equal).
+    Read-only: the store keeps this set between calls."""
+    from facilitator_app.services.online_attendance import minimum_minutes
+
+    sessions = store.sessions.for_workshop(workshop.id)
+    return store.checkins.online_reached(
+        workshop.id, {s.id: minimum_minutes(store, s) for s in sessions})
+
+
 def workshop_counts(store: Store, workshop: Workshop) -> WorkshopCounts:
-    """The overview's live numbers. "In the room now" looks at today's events only."""
+    """The overview's live numbers. "In the room now" looks at today's events only;
+    "online" follows ONLINE_DEFINITION."""
     since = iso(start_of_local_day(store.clock()))
     return WorkshopCounts(
         registered=store.registrations.count(workshop.id),
         in_room_now=store.checkins.in_room_since(workshop.id, since),
-        online=store.checkins.online_people(workshop.id),
+        online=len(online_attendees(store, workshop)),
         introductions=store.introductions.count(workshop.id),
         sessions=len(store.sessions.for_workshop(workshop.id)),
     )

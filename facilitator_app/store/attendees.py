@@ -143,6 +143,43 @@ class AttendeeRepository(Repository):
                 found[row["id"]] = _attendee(row)
         return found
 
+    def category_mappings(self) -> dict[tuple[str, str], str]:
+        """(field, folded answer) -> the code (or "other:...") the facilitator chose."""
+        return {(row[0], row[1]): row[2] for row in self.db.execute(
+            "SELECT field, answer, code FROM category_mappings")}
+
+    def remember_category(self, field: str, answer: str, code: str) -> int:
+        """Remember what `answer` means for the next lists, and store it for everyone
+        who gave it already (accents and case aside). Returns how many people changed."""
+        _category_column(field)
+        self.db.execute(
+            "INSERT INTO category_mappings (field, answer, code, created_at) VALUES "
+            "(?, ?, ?, ?) ON CONFLICT (field, answer) DO UPDATE SET code = excluded.code",
+            [field, fold(answer), code, self.now()])
+        changed = 0
+        for typed in self.unreviewed_categories(field):
+            if fold(typed) == fold(answer):
+                changed += self.db.execute(
+                    f"UPDATE attendees SET {field} = ?, updated_at = ? WHERE {field} = ?",
+                    [code, self.now(), typed]).rowcount
+        return changed
+
+    def unreviewed_categories(self, field: str) -> dict[str, int]:
+        """Stored answers of `field` that are no code yet (as typed) and how many people
+        gave each: what an import or a review still has to ask about."""
+        from facilitator_app.categories import is_stored_code
+
+        column = _category_column(field)
+        return {row[0]: row[1] for row in self.db.execute(
+            f"SELECT {column}, COUNT(*) FROM attendees WHERE {column} != '' "
+            f"GROUP BY {column} ORDER BY 2 DESC, 1") if not is_stored_code(field, row[0])}
+
+
+def _category_column(field: str) -> str:
+    if field not in ("sector", "gender", "nationality"):
+        raise ValueError(field)
+    return field
+
 
 BATCH = 500  # ids per IN (...) list
 

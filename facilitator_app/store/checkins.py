@@ -8,12 +8,14 @@ counts a desk shows after every scan are a few primary-key reads at any size.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from facilitator_app.i18n import N_
 from facilitator_app.ids import uuid7
 from facilitator_app.models import CheckinEvent, EventId, WorkshopId
 from facilitator_app.store.base import Repository
+from facilitator_app.store.online_reached import OnlineReached
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class DeskAdmission:
 class CheckinRepository(Repository):
     table = "checkin_events"
     label = N_("check-in")
+    _reached: OnlineReached | None = None
 
     def record(self, event: CheckinEvent) -> CheckinEvent:
         """Append one event. Callers wrap it in a transaction of its own."""
@@ -78,8 +81,18 @@ class CheckinRepository(Repository):
             "AND key >= ? AND key < 'in@~'", [workshop_id, "in@" + since[:16]])
 
     def online_people(self, workshop_id: WorkshopId) -> int:
-        """People who attended at least one session of the workshop online."""
+        """People with at least one online line, for any minutes (who joined): not who
+        attended online, which is `online_reached` (issue 17)."""
         return self._tally(workshop_id, "online")
+
+    def online_reached(self, workshop_id: WorkshopId,
+                       minimums: dict[str, int]) -> AbstractSet[str]:
+        """The people who stayed online at least `minimums[session id]` minutes in at least
+        one of those sessions (services.workshops.online_attendees states the rule); kept
+        between calls, so the counts after a scan stay cheap (store.online_reached)."""
+        if self._reached is None:
+            self._reached = OnlineReached(self.db)
+        return self._reached.reached(workshop_id, minimums)
 
     def session_in_room(self, workshop_id: WorkshopId, session_id: str) -> int:
         """People admitted in person to a session (and not undone)."""

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator_app.categories import categorise
 from facilitator_app.clock import parse_iso
 from facilitator_app.contact import display_phone
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
+from facilitator_app.labels import CATEGORIES, category_label
 from facilitator_app.models import Attendee, AttendeeId, ConsentPurpose, Workshop
 from facilitator_app.services.attendees import (
     clean_contact,
@@ -49,6 +51,7 @@ def field_labels() -> dict[str, str]:
 
 
 LIST_FIELDS = ("offers", "needs")  # comma-separated in the form, tuples in the record
+CATEGORY_FIELDS = ("nationality", "sector")  # stored as codes (facilitator_app.categories)
 
 
 def consent_methods() -> dict[str, str]:
@@ -134,6 +137,8 @@ class AttendeeDialog(QDialog):
         value = getattr(self.original, name)
         if name in LIST_FIELDS:
             return ", ".join(value)
+        if name in CATEGORY_FIELDS and value in CATEGORIES[name]:
+            return category_label(name, value)  # read back as the code when saved
         return display_phone(value) if name == "phone" else value
 
     def _consent_box(self) -> QGroupBox:
@@ -176,6 +181,9 @@ class AttendeeDialog(QDialog):
     def values(self) -> Attendee:
         base = self.original or Attendee(id=AttendeeId(""), given_names="")
         values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        remembered = self.store.attendees.category_mappings()
+        for name in CATEGORY_FIELDS:  # "venezolana", "Comida": stored as their codes
+            values[name] = categorise(name, values[name], remembered)
         for name in LIST_FIELDS:
             values[name] = tuple(p.strip() for p in values[name].split(",") if p.strip())
         return replace(base, **values)

@@ -1,5 +1,6 @@
 """Import a registration list: choose the file and sheet, check the column mapping, see the
-rejects and duplicates, then import the valid rows in one transaction.
+rejects and duplicates, say what the answers no category code matched mean (remembered
+for the next list), then import the valid rows in one transaction.
 
 What the reader noticed (lines that were not UTF-8, a list without a header row and what
 each of its columns was taken to be) is shown above the tables, where it cannot be missed.
@@ -32,12 +33,14 @@ from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
 from facilitator_app.importing.headerless import DESCRIPTIONS
 from facilitator_app.importing.headers import FIELD_LABELS, Field
+from facilitator_app.labels import CATEGORIES, category_label
 from facilitator_app.models import Workshop
 from facilitator_app.services.registry_import import (
     ImportPlan,
     ImportResult,
     Proposal,
     apply_import,
+    choose_category,
     plan_import,
     read_list,
 )
@@ -73,6 +76,10 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.mapping_table, _("Columns"))
         self.tabs.addTab(self.rejects_table, _("Rejected rows"))
         self.tabs.addTab(self.duplicates_table, _("Duplicates"))
+        self.answers_table = self._table([_("Field"), _("Answer as written"), _("Rows"),
+                                          _("Store as")])
+        self.answer_boxes: list[tuple[str, str, QComboBox]] = []
+        self.tabs.addTab(self.answers_table, _("Answers to review"))
         layout.addWidget(self.tabs, stretch=1)
         self.seen_rejects = QCheckBox()
         self.seen_rejects.setVisible(False)
@@ -176,7 +183,8 @@ class ImportDialog(QDialog):
         return dialog
 
     def _clear_tables(self) -> None:
-        for table in (self.mapping_table, self.rejects_table, self.duplicates_table):
+        for table in (self.mapping_table, self.rejects_table, self.duplicates_table,
+                      self.answers_table):
             table.setRowCount(0)
         self.notes.setVisible(False)
         self.header_check.setVisible(False)
@@ -207,11 +215,13 @@ class ImportDialog(QDialog):
         if plan is None:
             self.rejects_table.setRowCount(0)
             self.duplicates_table.setRowCount(0)
+            self.answers_table.setRowCount(0)
             self.seen_rejects.setVisible(False)
             self._update_buttons()
             return
         self._fill_rejects(plan)
         self._fill_duplicates(plan)
+        self._fill_answers(plan)
         self.summary.setText(_(
             "{file}: {valid} rows ready to import, {rejected} rejected, {duplicates} "
             "duplicates, {skipped} empty rows skipped.").format(
@@ -281,6 +291,39 @@ class ImportDialog(QDialog):
                  for duplicate in islice(plan.duplicates, SHOWN_LINES)]
         _fill(self.duplicates_table, lines, len(plan.duplicates))
         self.tabs.setTabText(2, _("Duplicates ({n})").format(n=len(plan.duplicates)))
+
+    def _fill_answers(self, plan: ImportPlan) -> None:
+        """Each answer no code matched, per field, with how many rows gave it and a box
+        to say what it means (left alone, it is stored as written, for a later review)."""
+        lines = [(name, answer, str(count)) for name, answers in plan.unmapped.items()
+                 for answer, count in answers.items()]
+        lines += [(name, answer, _("{n} already stored").format(n=count))
+                  for name, answers in plan.stored_unmapped.items()
+                  for answer, count in answers.items()]
+        self.answers_table.setRowCount(len(lines))
+        self.answer_boxes = []
+        for line, (name, answer, count) in enumerate(lines):
+            for column, text in enumerate((_(FIELD_LABELS[Field(name)]), answer, count)):
+                self.answers_table.setItem(line, column, QTableWidgetItem(text))
+            box = QComboBox()
+            box.addItem(_("as written, to review later"), None)
+            box.addItem(_("other: {answer}").format(answer=answer), "other")
+            for code in CATEGORIES[name]:
+                box.addItem(f"{category_label(name, code)} ({code})", code)
+            box.activated.connect(self._choose_answers)
+            self.answers_table.setCellWidget(line, 3, box)
+            self.answer_boxes.append((name, answer, box))
+        self.answers_table.resizeColumnsToContents()
+        self.tabs.setTabText(3, _("Answers to review ({n})").format(n=len(lines)))
+
+    def _choose_answers(self) -> None:
+        """The boxes' choices, as the plan's (applied and remembered on import)."""
+        if self.plan is None:
+            return
+        self.plan.choices.clear()
+        for name, answer, box in self.answer_boxes:
+            if box.currentData() is not None:
+                choose_category(self.plan, name, answer, box.currentData())
 
     def _update_buttons(self) -> None:
         plan = self.plan

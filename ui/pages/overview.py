@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from facilitator_app.clock import parse_iso
 from facilitator_app.i18n import _, ngettext
-from facilitator_app.services.workshops import workshop_counts
+from facilitator_app.services.workshops import ONLINE_DEFINITION, workshop_counts
 from facilitator_app.store import Store
 from ui.pages.base import Page
 
@@ -70,11 +70,12 @@ class OverviewPage(Page):
         captions = {
             "registered": _("Registered"),
             "in_room_now": _("In the room now"),
-            "online": _("Joined online"),
+            "online": _("Attended online"),
             "introductions": _("Introductions"),
         }
         for key, card in self.cards.items():
             card.caption.setText(captions[key])
+        self.cards["online"].setToolTip(_(ONLINE_DEFINITION))
         self.sessions_label.setText(_("Sessions"))
         self.refresh()
 
