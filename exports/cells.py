@@ -2,7 +2,10 @@
 
 Spreadsheet programs run a cell that starts with = + - @ (or Tab / CR, which some strip
 first) as a formula. Such text gets a leading apostrophe, the usual escape; control
-characters that would break the file are removed.
+characters that would break the file are removed. The one exception is a phone number
+that is only `+`, digits and spaces: it is written as text with Excel's quote-prefix flag
+(what typing an apostrophe does), so it shows as `+51 987 654 321` and no program reads it
+as a formula; it could not call anything even if one did.
 """
 
 from __future__ import annotations
@@ -25,3 +28,17 @@ def safe_text(value: str) -> str:
 def safe(value: object) -> object:
     """Numbers, dates and None pass as they are; text is made safe."""
     return safe_text(value) if isinstance(value, str) else value
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 ]{3,24}")
+
+
+def phone_text(value: str) -> tuple[str, bool]:
+    """A phone number for a text cell: (text, needs the quote-prefix style). A number of
+    only digits and spaces after its `+` is kept as written, the cell marked as typed text
+    (Excel's own quote prefix: no apostrophe shows, editing keeps it text); anything else
+    is made safe like every other text."""
+    cleaned = _CONTROL.sub("", value).strip()
+    if _PHONE.fullmatch(cleaned):
+        return cleaned, cleaned.startswith("+")
+    return safe_text(value), False
