@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the one-folder desktop bundle from build.spec and check it works frozen:
-# --version, the CLI headless (demo, export report) and the GUI (offscreen).
+# --version, the CLI headless (demo, export report, badges in other scripts) and the GUI
+# (offscreen).
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # shellcheck disable=SC2086
 install_system_packages $QT_RUNTIME_PACKAGES
@@ -23,6 +24,10 @@ print(json.loads(subprocess.run([sys.argv[1], '--db', sys.argv[2], '--json', 'wo
       'list'], capture_output=True, text=True, check=True).stdout)[0]['sessions'][0]['id'])" \
   "$BUNDLE/creando" "$WORK/d.db")" -o "$WORK/h.pdf"
 "$VENV/bin/python" -c "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])" "$WORK/r.xlsx"
+# Names in other scripts: the bundled fonts and the Arabic shaping must be in the bundle.
+printf 'nombre,celular\nمحمد أحمد الحسيني,+51 987 654 321\n王小明,+51 987 654 322\n' > "$WORK/names.csv"
+"$BUNDLE/creando" --db "$WORK/d.db" attendees import "$WORK/names.csv" --workshop "$WORKSHOP"
+"$BUNDLE/creando" --db "$WORK/d.db" badges --workshop "$WORKSHOP" -o "$WORK/b.pdf"
 CREANDO_EXIT_WHEN_SHOWN=1 timeout 60 "$BUNDLE/creando-desk" --db "$WORK/d.db" \
   | grep -q "shown_after_s="
 echo "Frozen build OK: $(du -sh "$BUNDLE" | cut -f1) in $BUNDLE"

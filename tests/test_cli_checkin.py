@@ -45,7 +45,8 @@ def test_a_photo_of_a_printed_badge_admits_and_a_forged_code_is_refused(
     subprocess.run(["pdftoppm", "-r", "120", "-png", "-f", "1", "-l", "1", str(pdf),
                     str(tmp_path / "page")], check=True)
     page = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
-    first_badge = page.crop((0, 0, page.width // 2, page.height // 4))
+    # the first badge: top left of a sheet of 6 (2 x 3 badges of 76 mm, a 34 mm margin above)
+    first_badge = page.crop((0, 0, page.width // 2, round(page.height * 0.4)))
     photo = tmp_path / "foto.jpg"
     exif = Image.Exif()
     exif[0x0112] = 6  # "rotate 90° to show": the phone was held sideways

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 from qrcode.util import MODE_ALPHA_NUM
 
-from exports.pdf.badges import BadgeData, qr_code, write_badges
+from exports.pdf.badges import PER_PAGE, BadgeData, qr_code, write_badges
 from exports.qr_png import write_qr_png
 from facilitator_app import tokens
 from facilitator_app.keys import new_private_key
@@ -65,7 +65,7 @@ def test_signed_badges_on_a_printed_page_scan_back_at_badge_size(tmp_path: Path)
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     sheet = [BadgeData(f"Persona {n}", "", "Taller", signed(n), tokens.short_code(signed(n)))
-             for n in range(8)]
+             for n in range(PER_PAGE)]  # a full first sheet
     target = write_badges(sheet, tmp_path / "badges.pdf")
     for dpi in ("150", "100"):  # a print at 150 dpi, and a coarse photo of it
         subprocess.run(["pdftoppm", "-r", dpi, "-png", "-f", "1", "-l", "1", str(target),

@@ -67,10 +67,12 @@ def print_badges(args: argparse.Namespace, store: Store) -> Reply:
                       workshop=workshop.title))
     images: list[Path] = []
     if args.png_dir:
-        for number, (_person, token) in enumerate(people, start=1):
+        for number, (person, token) in enumerate(people, start=1):
             # file names never carry a person's name: only a number and the short code
+            # (the name is printed in the image, under the QR, for the person to see)
             images.append(write_qr_png(token, args.png_dir / f"badge-{number:04d}-"
-                                       f"{short_code(token)}.png"))
+                                       f"{short_code(token)}.png", name=person.name,
+                                       code=short_code(token)))
     data = {"workshop_id": workshop.id, "badges": len(people), "pdf": str(args.output),
             "images": [str(path) for path in images]}
     text = ngettext("{n} badge written to {file}", "{n} badges written to {file}",

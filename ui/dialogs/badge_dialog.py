@@ -1,5 +1,5 @@
 """A badge on the spot for someone just registered: print it on any printer (Qt's print
-dialog; a position on an A4 sheet of 8, an A6 page or a 62 mm label), show its QR large on
+dialog; a position on an A4 sheet of 6, an A6 page or a 62 mm label), show its QR large on
 this screen (their phone can photograph it, the desk's camera can read it), or save the QR
 as a small image to send by WhatsApp."""
 
@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.pdf.badges import BadgeData, qr_matrix, single_layouts, write_single_badge
+from exports.pdf.badges import (
+    PER_PAGE,
+    BadgeData,
+    qr_matrix,
+    single_layouts,
+    write_single_badge,
+)
 from exports.qr_png import write_qr_png
 from facilitator_app.i18n import _
 from facilitator_app.models import Attendee, Workshop
@@ -35,7 +41,8 @@ POINTS_PER_MM = 72 / 25.4
 
 
 def layout_names() -> dict[str, str]:
-    names = {f"a4-{n}": _("A4 sheet of 8, badge {n}").format(n=n) for n in range(1, 9)}
+    names = {f"a4-{n}": _("A4 sheet of 6, badge {n}").format(n=n)
+             for n in range(1, PER_PAGE + 1)}
     names["a6"] = _("A6 page (one badge, larger)")
     names["label62"] = _("62 mm label")
     return names
@@ -164,7 +171,8 @@ class BadgeOffer(QWidget):
 
     def save_qr_to(self, path: Path) -> Path:
         target = path if path.suffix.lower() == ".png" else path.with_suffix(".png")
-        written = write_qr_png(self.token, target, box_size=16)
+        written = write_qr_png(self.token, target, box_size=16, name=self.person.name,
+                               code=short_code(self.token))
         self.title.setText(_("QR image saved: {file}").format(file=written.name))
         return written
 
