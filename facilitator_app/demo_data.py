@@ -47,7 +47,7 @@ class DemoPerson:
 
 @dataclass(frozen=True)
 class DemoData:
-    workshop: dict[str, str]
+    workshop: dict[str, Any]  # with its "certificate" table (fictional issuer, facilitator)
     sessions: tuple[dict[str, Any], ...]
     partners: tuple[dict[str, str], ...]
     people: tuple[DemoPerson, ...]

@@ -118,9 +118,11 @@ class Readme:
         return self._with_store(lambda store: this_desk(store).fingerprint)
 
     def _certificate(self) -> str:
-        from facilitator_app.services.export_data import certificate_code
+        """The code of a certificate the demo issues (to someone who met the rule)."""
+        from facilitator_app.services.certificates import certificates
 
-        return self._with_store(lambda s: certificate_code(s, self.workshop(), self.person()))
+        return self._with_store(lambda s: certificates(s, self.workshop(), s.clock().date())[
+            0].verification_code)
 
     def _newest_backup(self) -> Path:
         from facilitator_app.db import list_backups

@@ -21,8 +21,8 @@ from facilitator_app.models import (
     CheckinMethod,
     EventId,
 )
+from facilitator_app.services.certificates import certificates
 from facilitator_app.services.checkin import Desk, admit, session_for
-from facilitator_app.services.export_data import certificates
 from facilitator_app.services.online_attendance import session_attendance
 from facilitator_app.services.report_data import workshop_report_data
 from facilitator_app.services.workshops import create_workshop

@@ -78,7 +78,7 @@ def run_app(args: argparse.Namespace) -> int:
     if first_run:
         from facilitator_app.services.demo import ensure_demo
 
-        ensure_demo(store)
+        ensure_demo(store, contacts=True)
     pseudonymised = _apply_retention(store)
     window = MainWindow(store, path)
     if pseudonymised:

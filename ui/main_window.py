@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         from facilitator_app.services.demo import ensure_demo  # rarely used: load on demand
 
-        workshop, _created = ensure_demo(self.store)
+        workshop, _created = ensure_demo(self.store, contacts=True)
         self.reload_workshops(select=workshop.id)
         self.show_page(0)
 

@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         networking,
         online,
         pairing,
+        settings_cmd,
         workshops,
     )
 
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.add_parser("app", help=_("launch the desktop app (the default)"))
     for module in (demo, workshops, attendees, desk, online, decks, networking, breakout,
-                   followup, exports, archive, pairing, backups):
+                   followup, exports, archive, pairing, backups, settings_cmd):
         module.add_commands(commands)
     return parser
 

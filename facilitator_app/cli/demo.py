@@ -21,11 +21,14 @@ def add_commands(commands: Commands) -> None:
 
 def run_demo(args: argparse.Namespace, store: Store) -> Reply:
     from facilitator_app.services.demo import ensure_demo
-    from facilitator_app.services.workshops import workshop_counts
+    from facilitator_app.services.workshops import ONLINE_DEFINITION, workshop_counts
 
-    workshop, created = ensure_demo(store)
+    workshop, created = ensure_demo(store, contacts=True)
     counts = workshop_counts(store, workshop)
     text = (_("Demo workshop created: {title}") if created
             else _("The demo workshop already exists: {title}")).format(title=workshop.title)
+    online = _("Attended online: {n}. ({definition})").format(
+        n=counts.online, definition=_(ONLINE_DEFINITION))
     return Reply({"id": workshop.id, "title": workshop.title, "created": created,
-                  **asdict(counts)}, f"{text}\n{workshop.id}")
+                  **asdict(counts), "online_definition": _(ONLINE_DEFINITION)},
+                 f"{text}\n{online}\n{workshop.id}")

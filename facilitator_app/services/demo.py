@@ -30,8 +30,12 @@ from facilitator_app.services.workshops import local_datetime, start_of_local_da
 from facilitator_app.store import Store
 
 
-def ensure_demo(store: Store) -> tuple[Workshop, bool]:
-    """Create the demo workshop unless it exists. Returns it and whether it was created."""
+def ensure_demo(store: Store, *, contacts: bool = False) -> tuple[Workshop, bool]:
+    """Create the demo workshop unless it exists. Returns it and whether it was created.
+
+    With `contacts` (the first run, `creando demo`), its certificates name a fictional issuer
+    and facilitator where this laptop's contact details are blank: kept on the demo workshop
+    alone, so no real workshop ever names them."""
     existing = store.workshops.demo()
     if existing:
         return existing, False
@@ -53,8 +57,21 @@ def ensure_demo(store: Store) -> tuple[Workshop, bool]:
         _add_checkins(store, workshop, sessions[0], data, people, now)
         _add_introductions(store, workshop, sessions, data, people, partners, now)
         _add_agendas(store, sessions, data, now)
+        if contacts:
+            _add_contacts(store, workshop, data)
         store.meta.audit("demo_created", "workshop", workshop.id)
     return workshop, True
+
+
+def _add_contacts(store: Store, workshop: Workshop, data: DemoData) -> None:
+    """The demo's fictional issuer and facilitator, each only where the laptop's contact
+    details have none (so the demo shows the user's own details when they are set)."""
+    from facilitator_app.document_settings import facilitator, organisation
+
+    wording = data.workshop.get("certificate", {})
+    chosen = {"issuer": "" if organisation().name else wording.get("issuer", ""),
+              "facilitator": "" if facilitator().name else wording.get("facilitator", "")}
+    store.workshops.set_certificate_settings(workshop.id, **chosen)
 
 
 def _add_sessions(store: Store, workshop: Workshop, data: DemoData,

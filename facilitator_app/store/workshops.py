@@ -9,6 +9,9 @@ from facilitator_app.ids import uuid7
 from facilitator_app.models import Session, SessionId, Workshop, WorkshopId
 from facilitator_app.store.base import Repository
 
+CERTIFICATE_COLUMNS = ("cert_issuer", "cert_partner", "cert_facilitator", "cert_issuer_logo",
+                       "cert_partner_logo")
+
 
 def _workshop(row: dict) -> Workshop:
     return Workshop(
@@ -106,6 +109,22 @@ class WorkshopRepository(Repository):
                 return ""  # not cached: the workshop may not be here yet
             cache[workshop_id] = found
         return cache[workshop_id]
+
+    def certificate_settings(self, workshop_id: str) -> dict[str, str]:
+        """issuer, partner, facilitator, issuer_logo, partner_logo ("" where not set)."""
+        row = self.rows(f"SELECT {', '.join(CERTIFICATE_COLUMNS)} FROM workshops WHERE id = ?",
+                        [workshop_id])[0]
+        return {column.removeprefix("cert_"): row[column] for column in CERTIFICATE_COLUMNS}
+
+    def set_certificate_settings(self, workshop_id: str, **values: str) -> None:
+        """Change the given certificate settings (keys as `certificate_settings` names them)."""
+        columns = [f"cert_{key}" for key in values]
+        unknown = set(columns) - set(CERTIFICATE_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown certificate settings {sorted(unknown)}")
+        if columns:
+            self.db.execute(f"UPDATE workshops SET {', '.join(f'{c} = ?' for c in columns)} "
+                            "WHERE id = ?", [*values.values(), workshop_id])
 
     def count_all(self) -> int:
         return self.scalar("SELECT COUNT(*) FROM workshops")

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -38,7 +39,9 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "contacts. Small enough to send by WhatsApp."), "pdf"),
     "certificates": (N_("Certificates (PDF)"), N_(
         "One page per person who attended at least half of the sessions held, in the room "
-        "or online, with a verification code."), "pdf"),
+        "or online, with the issuer, the facilitator's signature line, sessions and time "
+        "attended, and a verification code (text and QR). Before the workshop ends, each says "
+        "how many sessions were held so far."), "pdf"),
     "signin-sheet": (N_("Sign-in sheet (PDF)"), N_(
         "A printable list of names with a column to sign, for when the laptop is not at "
         "hand."), "pdf"),
@@ -60,6 +63,7 @@ class ReportsPage(Page):
         super().__init__(store, parent)
         self.runner = TaskRunner(self)
         self.last_file: Path | None = None
+        self.per_person: Path | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -89,6 +93,17 @@ class ReportsPage(Page):
         form.addRow(self.session_label, self.session_box)
         form.addRow(self.partner_label, self.partner_box)
         form.addRow(self.language_label, self.language_box)
+        self.one_per_person = QCheckBox()
+        form.addRow(self.one_per_person)
+        self.certificate_settings = QPushButton()
+        self.certificate_settings.clicked.connect(self.edit_certificate_settings)
+        self.contacts_button = QPushButton()
+        self.contacts_button.clicked.connect(self.edit_contacts)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.certificate_settings)
+        buttons.addWidget(self.contacts_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.choose_and_export)
         self.result = QLabel(wordWrap=True)
@@ -113,6 +128,12 @@ class ReportsPage(Page):
         self.session_label.setText(_("Session"))
         self.partner_label.setText(_("Partner"))
         self.language_label.setText(_("Language of the document"))
+        self.one_per_person.setText(_("Also save one PDF per person (named by code) in a "
+                                      "folder"))
+        self.certificate_settings.setText(_("Issuer, partner, facilitator and logos…"))
+        self.contacts_button.setText(_("Contact details…"))
+        self.contacts_button.setToolTip(_("This laptop's organisation and facilitator, for "
+                                          "every workshop"))
         self.export_button.setText(_("Export… (Ctrl+E)"))
         self.open_button.setText(_("Open the folder"))
         self.language_box.setCurrentIndex(self.language_box.findData(current_language()))
@@ -139,8 +160,22 @@ class ReportsPage(Page):
             widget.setVisible(kind in BY_SESSION)
         for widget in (self.partner_box, self.partner_label):
             widget.setVisible(kind == "partner-report")
+        for widget in (self.one_per_person, self.certificate_settings):
+            widget.setVisible(kind == "certificates")
+        self.certificate_settings.setEnabled(self.workshop is not None)
         self.export_button.setEnabled(self.workshop is not None and (
             kind not in BY_SESSION or self.session_box.count() > 0))
+
+    def edit_certificate_settings(self) -> None:
+        from ui.dialogs.certificate_settings_dialog import CertificateSettingsDialog
+
+        if self.workshop is not None:
+            CertificateSettingsDialog(self.store, self.workshop.id, self).exec()
+
+    def edit_contacts(self) -> None:
+        from ui.dialogs.contacts_dialog import ContactsDialog
+
+        ContactsDialog(self).exec()
 
     def suggested_name(self) -> str:
         """A file name without any person's name in it."""
@@ -164,7 +199,10 @@ class ReportsPage(Page):
         kind, language = self.kind(), self.language_box.currentData()
         options = {"workshop": self.workshop.id, "session": self.session_box.currentData(),
                    "partner": self.partner_box.currentData(),
-                   "generated_by": self.store.meta.desk_id()}
+                   "generated_by": self.store.meta.desk_id(),
+                   "one_per_person": per_person_folder(target) if kind == "certificates"
+                   and self.one_per_person.isChecked() else None}
+        self.per_person = options["one_per_person"]
         self.progress = QProgressDialog(_("Writing {file}…").format(file=target.name), "", 0, 0,
                                         self)
         self.progress.setCancelButton(None)
@@ -198,8 +236,11 @@ class ReportsPage(Page):
         self._finish()
         path, _items = written
         self.last_file = path
-        self.result.setText(_("Saved {file} ({size} KB).").format(
-            file=path, size=max(1, round(path.stat().st_size / 1024))))
+        saved = _("Saved {file} ({size} KB).").format(
+            file=path, size=max(1, round(path.stat().st_size / 1024)))
+        if self.per_person is not None:
+            saved += " " + _("One PDF per person in {folder}.").format(folder=self.per_person)
+        self.result.setText(saved)
         self.open_button.setEnabled(True)
 
     def _failed(self, exc: Exception, details: str) -> None:
@@ -212,6 +253,11 @@ class ReportsPage(Page):
     def open_folder(self) -> None:
         folder = self.last_file.parent if self.last_file else data_dir()
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def per_person_folder(target: Path) -> Path:
+    """Where one PDF per person goes: a folder beside the file, named like it."""
+    return target.with_suffix("")
 
 
 def _export(db_path: Path | None, kind: str, target: Path, options: dict) -> tuple[Path, int]:
