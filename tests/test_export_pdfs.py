@@ -3,6 +3,7 @@ scan, content flows onto further pages instead of off the page, and the handout 
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -104,9 +105,11 @@ def test_the_handout_is_small_and_has_every_module_resource_and_partner(tmp_path
     pages = text_of(target)
     assert len(pages) >= 2
     text = " ".join(pages)
+    # the handout's own words follow its content's language (Spanish), not the app's (English)
     for piece in (WORKSHOP, data.session_title, data.when, data.venue, LONG_TAKEAWAY,
-                  "What to do today", "Partners who can help", "delivered"):
+                  "Qué hacer hoy", "Aliados que pueden ayudarte", "dictados"):
         assert piece in text
+    assert "What to do today" not in text
     for module in data.modules:
         assert module.title in text
     assert "Este quinto punto" not in text  # at most four key points
@@ -118,23 +121,26 @@ def test_the_handout_is_small_and_has_every_module_resource_and_partner(tmp_path
 
 
 def test_the_handout_says_when_modules_are_only_planned(tmp_path: Path) -> None:
-    text = " ".join(text_of(write_handout(handout_data(False), tmp_path / "plan.pdf")))
+    english = dataclasses.replace(handout_data(False), language="en")
+    text = " ".join(text_of(write_handout(english, tmp_path / "plan.pdf")))
     assert "planned" in text and "delivered" not in text
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
-def test_the_handout_qr_codes_on_page_one_decode_to_their_urls(tmp_path: Path) -> None:
+def test_the_handout_qr_codes_on_a_page_decode_to_their_urls(tmp_path: Path) -> None:
     zxingcpp = pytest.importorskip("zxingcpp")
     from PIL import Image
 
     target = write_handout(handout_data(), tmp_path / "handout.pdf")
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", str(target),
-                    str(tmp_path / "page")], check=True)
+    pages = text_of(target)
+    number = next(n for n, page in enumerate(pages, start=1)  # the first page with resources
+                  if any(url in page for _title, url in RESOURCE_URLS))
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", str(number), "-l", str(number),
+                    str(target), str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
     decoded = sorted(code.text for code in zxingcpp.read_barcodes(Image.open(png)))
-    first_page = text_of(target)[0]
-    printed = sorted(url for _title, url in RESOURCE_URLS if url in first_page)
-    assert printed  # page one does show resources
+    printed = sorted(url for _title, url in RESOURCE_URLS if url in pages[number - 1])
+    assert printed  # that page does show resources
     assert decoded == printed
 
 
@@ -212,19 +218,21 @@ def met(n: int) -> tuple[str, ContactCard]:
     return "Proveedor de insumos al por mayor", person
 
 
-def test_twelve_introductions_flow_onto_a_second_card_page(tmp_path: Path) -> None:
-    cards = [MetCard("Yuleisy Carolina Peña Ávila", WORKSHOP, tuple(met(n) for n in range(12))),
+def test_thirty_introductions_flow_into_further_columns(tmp_path: Path) -> None:
+    cards = [MetCard("Yuleisy Carolina Peña Ávila", WORKSHOP, tuple(met(n) for n in range(30))),
              MetCard("Łukasz Nowak", WORKSHOP, (met(0),))]
     target = write_met_cards(cards, tmp_path / "cards.pdf")
     pages = text_of(target)
-    assert len(pages) == 3  # two for the first person, one for the second
+    assert len(pages) == 2  # a card taller than a column continues in the next one
     assert PdfReader(target).metadata.title
-    first = " ".join(pages[:2])
+    text = " ".join(pages)
     for _purpose, other in cards[0].met:
-        assert other.name in first
-    assert "Why: Proveedor de insumos al por mayor" in first
-    assert "persona0@correo.example.pe" in first and "+51 911 123 456" in first
-    assert "Łukasz Nowak" in pages[2] and "Yuleisy" not in pages[2]
+        assert other.name in text
+    assert "Why: Proveedor de insumos al por mayor" in text
+    assert "persona0@correo.example.pe" in text and "+51 911 123 456" in text
+    assert "Yuleisy Carolina Peña Ávila" in pages[1]  # her card goes on, under her name
+    assert "PEOPLE YOU MET Łukasz Nowak" in pages[1] and "Łukasz Nowak" not in pages[0].split(
+        "PEOPLE YOU MET")[-1].split("Why:")[0]
 
 
 def test_no_cards_still_writes_one_page(tmp_path: Path) -> None:

@@ -1,7 +1,11 @@
-""""People you met" cards: one A6 portrait card per participant, listing their introductions.
+""""People you met" cards: one boxed card per participant, listing their introductions, packed
+two columns to an A4 page with dashed cutting lines, so pages are full and no card is cut apart.
 
-The data arrives already filtered by consent: a phone or email prints only when it is there.
-A card that does not fit on one page continues on the next, under a small "continued" header.
+The data arrives already filtered by consent: a phone or email prints only when it is there,
+as a tappable link (`tel:`, WhatsApp for mobile numbers, `mailto:`) for a PDF sent by phone.
+A card moves whole to the next column when it does not fit in what is left of this one, unless
+that would leave more than a third of the column blank: then (as for a card taller than a
+column) it continues in the next column under its name again, so every column is mostly full.
 """
 
 from __future__ import annotations
@@ -11,24 +15,59 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A6
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from exports.atomic import write_atomically
+from exports.pdf import scripts
 from exports.pdf.fonts import register_fonts
+from exports.pdf.links import email_link, phone_links
 from exports.pdf.text import clip
 from facilitator_app.export_models import ContactCard, MetCard
 from facilitator_app.i18n import _
 
-MARGIN = 8 * mm
-WIDTH = A6[0] - 2 * MARGIN
-ENTRY_GAP = 2.2 * mm
+MARGIN = 10 * mm
+GUTTER = 6 * mm
+COLUMN = (A4[0] - 2 * MARGIN - GUTTER) / 2
+PADDING = 4 * mm
+CARD_GAP = 4 * mm
 ACCENT = colors.HexColor("#0B5394")
 GREY = colors.HexColor("#5F6368")
 RULE = colors.HexColor("#C9D3DD")
+CUT = colors.HexColor("#9AA0A6")
+SPLIT_ROOM = 0.33  # a card is split rather than moved when this much of a column is left
+
+
+class PackedCard(Flowable):
+    """A card that moves to the next column whole, except when that would waste the column."""
+
+    def __init__(self, table: Table, column_height: float) -> None:
+        super().__init__()
+        self.table, self.column_height = table, column_height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.table.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        roomy = available_height >= SPLIT_ROOM * self.column_height
+        if roomy or self.height > self.column_height:
+            return self.table.split(available_width, available_height)
+        return []  # the whole card goes to the next column
+
+    def draw(self) -> None:
+        self.table.drawOn(self.canv, 0, 0)
 
 
 def write_met_cards(cards: Sequence[MetCard], target: Path) -> Path:
@@ -36,96 +75,88 @@ def write_met_cards(cards: Sequence[MetCard], target: Path) -> Path:
     styles = _styles(*register_fonts())
 
     def write(temporary: Path) -> None:
-        canvas = Canvas(str(temporary), pagesize=A6, pageCompression=1)
-        canvas.setTitle(_("People you met"))
-        canvas.setCreator("CREANDO Desk")
-        canvas.setAuthor("")
-        canvas.setSubject("")
+        document = BaseDocTemplate(
+            str(temporary), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN, bottomMargin=MARGIN, title=_("People you met"),
+            creator="CREANDO Desk", author="", subject="", pageCompression=1)
+        height = A4[1] - 2 * MARGIN
+        frames = [Frame(MARGIN + n * (COLUMN + GUTTER), MARGIN, COLUMN, height, id=f"c{n}",
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+                  for n in range(2)]
+        document.addPageTemplates([PageTemplate("cards", frames)])
+        story: list[Flowable] = []
         for card in cards:
-            _draw_card(canvas, card, styles)
+            story += [PackedCard(_card(card, styles), height), Spacer(1, CARD_GAP)]
         if not cards:
-            _flow(canvas, _("There are no introductions to print yet."), styles["note"],
-                  A6[1] - MARGIN)
-            canvas.showPage()
-        canvas.save()
+            story.append(Paragraph(escape(_("There are no introductions to print yet.")),
+                                   styles["note"]))
+        document.build(story)
 
     return write_atomically(target, write)
 
 
 def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=regular, fontSize=8.5, leading=10.5)
+    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12)
     return {
-        "label": ParagraphStyle("label", base, fontName=bold, fontSize=8, textColor=ACCENT),
-        "name": ParagraphStyle("name", base, fontName=bold, fontSize=16, leading=19),
-        "workshop": ParagraphStyle("workshop", base, fontSize=8, leading=10, textColor=GREY),
-        "other": ParagraphStyle("other", base, fontName=bold, fontSize=10, leading=12.5),
+        "label": ParagraphStyle("label", base, fontName=bold, fontSize=8.5, leading=11,
+                                textColor=ACCENT),
+        "name": ParagraphStyle("name", base, fontName=bold, fontSize=15, leading=18),
+        "workshop": ParagraphStyle("workshop", base, fontSize=8.5, leading=10.5,
+                                   textColor=GREY),
+        "other": ParagraphStyle("other", base, fontName=bold, fontSize=10.5, leading=13),
         "detail": base,
         "contact": ParagraphStyle("contact", base, splitLongWords=1),
         "why": ParagraphStyle("why", base, textColor=GREY),
-        "note": ParagraphStyle("note", base, fontSize=10, leading=13, textColor=GREY),
-        "continued": ParagraphStyle("continued", base, fontName=bold, fontSize=9, leading=11,
-                                    textColor=GREY),
+        "note": ParagraphStyle("note", base, fontSize=10.5, leading=14, textColor=GREY),
     }
 
 
-def _draw_card(canvas: Canvas, card: MetCard, styles: dict[str, ParagraphStyle]) -> None:
-    """The card's header, then its introductions, each kept whole, on as many pages as needed."""
-    y = _card_header(canvas, card, styles)
+def _card(card: MetCard, styles: dict[str, ParagraphStyle]) -> Table:
+    """The card as a table: its header (repeated if the card continues), one row per person."""
+    header = [Paragraph(escape(_("People you met").upper()), styles["label"]),
+              Spacer(1, 1 * mm),
+              Paragraph(scripts.markup(clip(card.name, 100), styles["name"].fontName),
+                        styles["name"]),
+              Paragraph(scripts.markup(clip(card.workshop_title, 160),
+                                       styles["workshop"].fontName), styles["workshop"])]
+    rows: list[list[list[Flowable]]] = [[header]]
+    rows += [[_entry(purpose, other, styles)] for purpose, other in card.met]
     if not card.met:
-        _flow(canvas, _("No introductions recorded yet."), styles["note"], y)
-    for purpose, other in card.met:
-        entry = _entry(purpose, other, styles)
-        height = sum(paragraph.wrap(WIDTH, A6[1])[1] for paragraph in entry)
-        if y - height < MARGIN:
-            canvas.showPage()
-            y = _flow(canvas, _("{name} (continued)").format(name=clip(card.name, 100)),
-                      styles["continued"], A6[1] - MARGIN)
-            y = _rule(canvas, y - 1.5 * mm) - 3 * mm
-        for paragraph in entry:
-            y -= paragraph.wrap(WIDTH, A6[1])[1]
-            paragraph.drawOn(canvas, MARGIN, y)
-        y -= ENTRY_GAP
-    canvas.showPage()
-
-
-def _card_header(canvas: Canvas, card: MetCard, styles: dict[str, ParagraphStyle]) -> float:
-    y = _flow(canvas, _("People you met").upper(), styles["label"], A6[1] - MARGIN)
-    y = _flow(canvas, clip(card.name, 100), styles["name"], y - 1 * mm)
-    y = _flow(canvas, clip(card.workshop_title, 160), styles["workshop"], y - 0.5 * mm)
-    return _rule(canvas, y - 2 * mm) - 3 * mm
+        rows.append([[Paragraph(escape(_("No introductions recorded yet.")), styles["note"])]])
+    table = Table(rows, colWidths=[COLUMN], repeatRows=1, splitByRow=1)
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.6, CUT, None, (3, 2)),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8 * mm),
+        ("TOPPADDING", (0, 0), (-1, 0), PADDING), ("BOTTOMPADDING", (0, 0), (-1, 0), 2.5 * mm),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), PADDING)]))
+    return table
 
 
 def _entry(purpose: str, other: ContactCard,
-           styles: dict[str, ParagraphStyle]) -> list[Paragraph]:
+           styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Their name in bold, what they do, how to reach them (if shared) and why you met.
 
-    Each text is clipped to a few lines, so one entry always fits on a fresh page.
+    Each text is clipped to a few lines, so one entry always fits in a column.
     """
-    entry = [Paragraph(escape(clip(other.name, 100)), styles["other"])]
+    entry: list[Flowable] = [Paragraph(
+        scripts.markup(clip(other.name, 100), styles["other"].fontName), styles["other"])]
     if other.detail:
-        entry.append(Paragraph(escape(clip(other.detail, 240)), styles["detail"]))
-    reach = [escape(clip(text, 80)) for text in (other.contact_name, other.phone, other.email)
-             if text]
-    if reach:
-        entry.append(Paragraph(" · ".join(reach), styles["contact"]))
+        entry.append(Paragraph(
+            scripts.markup(clip(other.detail, 240), styles["detail"].fontName), styles["detail"]))
+    reach = ([scripts.markup(clip(other.contact_name, 80), styles["contact"].fontName)]
+             if other.contact_name else [])
+    if other.phone:
+        reach += phone_links(clip(other.phone, 40))
+    lines = [" · ".join(reach)] if reach else []
+    if other.email:  # on its own line, so an address is never cut in two
+        lines.append(email_link(clip(other.email, 80)))
+    if lines:
+        entry.append(Paragraph("<br/>".join(lines), styles["contact"]))
     if purpose:
         why = _("Why: {purpose}").format(purpose=clip(purpose, 200))
-        entry.append(Paragraph(escape(why), styles["why"]))
+        entry.append(Paragraph(scripts.markup(why, styles["why"].fontName), styles["why"]))
     return entry
-
-
-def _flow(canvas: Canvas, text: str, style: ParagraphStyle, top: float) -> float:
-    """`text` wrapped to the card width, hanging from `top`; returns the bottom of its last line."""
-    paragraph = Paragraph(escape(text), style)
-    _, height = paragraph.wrap(WIDTH, A6[1])
-    paragraph.drawOn(canvas, MARGIN, top - height)
-    return top - height
-
-
-def _rule(canvas: Canvas, y: float) -> float:
-    canvas.saveState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.6)
-    canvas.line(MARGIN, y, A6[0] - MARGIN, y)
-    canvas.restoreState()
-    return y

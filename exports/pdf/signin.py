@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exports.atomic import write_atomically
+from exports.pdf import scripts
 from exports.pdf.fonts import register_fonts
 from exports.pdf.text import fit_width
 from facilitator_app.export_models import SigninSheetData
@@ -66,12 +67,13 @@ def _draw_header(canvas: Canvas, data: SigninSheetData, regular: str, bold: str)
     canvas.setFont(bold, 10)
     canvas.drawString(MARGIN, top - 8, _("Sign-in sheet").upper())
     canvas.setFillColor(colors.black)
-    canvas.setFont(bold, 16)
-    canvas.drawString(MARGIN, top - 28, fit_width(data.session_title, bold, 16, TABLE_WIDTH))
+    scripts.draw(canvas, MARGIN, top - 28, fit_width(data.session_title, bold, 16, TABLE_WIDTH),
+                 bold, 16)
     canvas.setFillColor(GREY)
-    canvas.setFont(regular, 10)
-    canvas.drawString(MARGIN, top - 43, fit_width(data.workshop_title, regular, 10, TABLE_WIDTH))
-    canvas.drawString(MARGIN, top - 56, fit_width(data.when, regular, 10, TABLE_WIDTH))
+    scripts.draw(canvas, MARGIN, top - 43,
+                 fit_width(data.workshop_title, regular, 10, TABLE_WIDTH), regular, 10)
+    scripts.draw(canvas, MARGIN, top - 56, fit_width(data.when, regular, 10, TABLE_WIDTH),
+                 regular, 10)
 
 
 def _draw_table(canvas: Canvas, rows: list[str], first: int, regular: str, bold: str) -> None:
@@ -105,22 +107,21 @@ def _draw_name(canvas: Canvas, name: str, font: str, left: float, row_bottom: fl
     """The name on one line, shrunk down to 8 pt; longer ones on two lines (cut if need be)."""
     width = NAME_WIDTH - 4 * mm
     canvas.setFillColor(colors.black)
-    natural = stringWidth(name, font, 1)
+    natural = scripts.width(name, font, 1)
     size = NAME_SIZE if natural == 0 else min(NAME_SIZE, width / natural)
     if size >= NAME_MIN_SIZE:
-        canvas.setFont(font, size)
-        canvas.drawString(left, row_bottom + (ROW_HEIGHT - size * 0.72) / 2, name)
+        scripts.draw(canvas, left, row_bottom + (ROW_HEIGHT - size * 0.72) / 2, name, font, size)
         return
     words = name.split()
     split = min(range(1, len(words)), default=1, key=lambda at: max(
-        stringWidth(" ".join(words[:at]), font, 1), stringWidth(" ".join(words[at:]), font, 1)))
+        scripts.width(" ".join(words[:at]), font, 1), scripts.width(" ".join(words[at:]), font, 1)))
     lines = [" ".join(words[:split]), " ".join(words[split:])]
-    widest = max(stringWidth(line, font, 1) for line in lines)
+    widest = max(scripts.width(line, font, 1) for line in lines)
     size = max(NAME_MIN_SIZE, min(TWO_LINE_SIZE, math.floor(10 * width / max(widest, 1)) / 10))
-    canvas.setFont(font, size)
     for line, baseline in zip(lines, (ROW_HEIGHT / 2 + 0.35 * size, ROW_HEIGHT / 2 - 0.95 * size),
                               strict=True):
-        canvas.drawString(left, row_bottom + baseline, fit_width(line, font, size, width))
+        scripts.draw(canvas, left, row_bottom + baseline, fit_width(line, font, size, width),
+                     font, size)
 
 
 def _draw_footer(canvas: Canvas, page: int, pages: int, workshop: str, font: str) -> None:
@@ -129,4 +130,4 @@ def _draw_footer(canvas: Canvas, page: int, pages: int, workshop: str, font: str
     label = _("Page {number} / {total}").format(number=page, total=pages)
     canvas.drawRightString(A4[0] - MARGIN, 10 * mm, label)
     room = TABLE_WIDTH - stringWidth(label, font, 8) - 8 * mm
-    canvas.drawString(MARGIN, 10 * mm, fit_width(workshop, font, 8, room))
+    scripts.draw(canvas, MARGIN, 10 * mm, fit_width(workshop, font, 8, room), font, 8)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-import hmac
-import math
-from datetime import date, datetime
-from hashlib import sha256
+from datetime import datetime
 
 from facilitator_app.clock import parse_iso
 from facilitator_app.decks.library import load_library
 from facilitator_app.export_models import (
-    CertificateData,
     ContactCard,
     HandoutData,
     HandoutModule,
@@ -19,9 +14,13 @@ from facilitator_app.export_models import (
     MetCard,
     SigninSheetData,
 )
-from facilitator_app.i18n import current_language
 from facilitator_app.models import Session, WorkshopId
 from facilitator_app.services.agenda import MODULE, load_agenda
+from facilitator_app.services.handout_extras import (
+    content_language,
+    facilitator_card,
+    next_session,
+)
 from facilitator_app.services.networking import people_met
 from facilitator_app.services.online_attendance import (
     attendance_mode,
@@ -65,9 +64,12 @@ def handout_data(store: Store, session_id: str) -> HandoutData:
             tuple(Link(r.title, r.url) for r in module.resources) if module else ()))
     partners = tuple(ContactCard(p.name, p.offers, p.contact_name, p.contact_phone,
                                  p.contact_email) for p in store.partners.list())
-    return HandoutData(current_language(), workshop.title, session.title, when(session),
+    language = content_language((decks[d].language for d, *_rest in chosen if d in decks),
+                                workshop)
+    return HandoutData(language, workshop.title, session.title, when(session),
                        workshop.venue, tuple(modules), partners, delivered=bool(ran),
-                       skipped=skipped)
+                       skipped=skipped, next_session=next_session(store, session, workshop, when),
+                       facilitator=facilitator_card(store, workshop.id))
 
 
 def signin_data(store: Store, session_id: str) -> SigninSheetData:
@@ -98,45 +100,6 @@ def session_modes(store: Store, workshop_id: WorkshopId, sessions: list[Session]
     return found
 
 
-def certificate_code(store: Store, workshop_id: str, attendee_id: str) -> str:
-    """A code to check a certificate against this desk's records (not a secret itself)."""
-    digest = hmac.new(bytes.fromhex(store.workshops.secret(workshop_id)),
-                      f"certificate|{workshop_id}|{attendee_id}".encode(), sha256).digest()
-    text = base64.b32encode(digest[:7]).decode().rstrip("=")[:10]
-    return f"{text[:4]}-{text[4:8]}-{text[8:]}"
-
-
-def verify_certificate(store: Store, workshop_id: str, code: str) -> str | None:
-    """The name on the certificate with this code, or None if this workshop issued none."""
-    wanted = code.strip().upper().replace(" ", "")
-    for person in store.attendees.for_workshop(store.workshops.get(workshop_id).id):
-        if hmac.compare_digest(certificate_code(store, workshop_id, person.id), wanted):
-            return person.name
-    return None
-
-
-def certificates(store: Store, workshop_id: str, today: date) -> list[CertificateData]:
-    """Everyone who attended at least half of the sessions held (in the room, online or
-    both). A session is held once anyone's attendance was recorded for it."""
-    workshop = store.workshops.get(workshop_id)
-    sessions = store.sessions.for_workshop(workshop.id)
-    modes = session_modes(store, workshop.id, sessions)
-    held = [s for s in sessions if modes[s.id]]
-    needed = max(1, math.ceil(len(held) / 2))
-    dates = " – ".join(dict.fromkeys(d for d in (workshop.starts_on, workshop.ends_on) if d))
-    result = []
-    for person in sorted(store.attendees.for_workshop(workshop.id), key=lambda p: fold(p.name)):
-        attended = [modes[s.id][person.id] for s in held if person.id in modes[s.id]]
-        if len(attended) < needed:
-            continue
-        kinds = set(attended)
-        mode = "both" if "both" in kinds or kinds == {"in_room", "online"} else kinds.pop()
-        result.append(CertificateData(person.name, workshop.title, dates, workshop.venue,
-                                      len(attended), len(held), mode,
-                                      certificate_code(store, workshop.id, person.id), today))
-    return result
-
-
 def met_cards(store: Store, workshop_id: WorkshopId) -> list[MetCard]:
     workshop = store.workshops.get(workshop_id)
     cards = []
@@ -147,3 +110,4 @@ def met_cards(store: Store, workshop_id: WorkshopId) -> list[MetCard]:
                 (m.purpose, ContactCard(m.name, m.business, "", m.phone, m.email))
                 for m in met)))
     return cards
+

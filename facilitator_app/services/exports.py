@@ -16,14 +16,19 @@ EXCEL = ("report", "partner-report")
 
 def export(store: Store, kind: str, target: Path, *, workshop: str | None = None,
            session: str | None = None, partner: str | None = None,
-           generated_by: str = "") -> tuple[Path, int]:
-    """Write one export; returns the file and how many items (modules, people...) it holds."""
+           generated_by: str = "", one_per_person: Path | None = None) -> tuple[Path, int]:
+    """Write one export; returns the file and how many items (modules, people...) it holds.
+    Certificates are also written one PDF per person into `one_per_person` when given."""
     _check_target(target, kind)
     if kind in ("handout", "signin-sheet"):
         return _by_session(store, kind, target, store.sessions.get(session).id)
     workshop_id = store.workshops.get(workshop).id
     if kind in EXCEL:
         return _excel(store, kind, target, workshop_id, partner, generated_by)
+    if kind == "certificates":
+        from facilitator_app.services.certificates import export_certificates
+
+        return export_certificates(store, workshop_id, target, one_per_person)
     return _by_workshop(store, kind, target, workshop_id)
 
 
@@ -44,11 +49,6 @@ def _by_session(store: Store, kind: str, target: Path, session_id: str) -> tuple
 def _by_workshop(store: Store, kind: str, target: Path, workshop_id: str) -> tuple[Path, int]:
     from facilitator_app.services import export_data
 
-    if kind == "certificates":
-        from exports.pdf.certificates import write_certificates
-
-        found = export_data.certificates(store, workshop_id, store.clock().date())
-        return write_certificates(found, target, title=_("Certificates")), len(found)
     if kind == "cards":
         from exports.pdf.cards import write_met_cards
 

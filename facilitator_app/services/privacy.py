@@ -12,11 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from facilitator_app.clock import iso
-from facilitator_app.export_models import SubjectAccessData
-from facilitator_app.i18n import _
 from facilitator_app.scrub import REMOVED, Touched, finish_pending
+from facilitator_app.services.subject_access import subject_access_data
 from facilitator_app.store import Store
 from facilitator_app.store.erasure import erase_people, pseudonymise_people
+
+__all__ = ["ErasureReport", "apply_retention", "erase_attendee", "set_retention",
+           "subject_access_data"]
 
 
 @dataclass(frozen=True)
@@ -84,32 +86,3 @@ def apply_retention(store: Store, today: date) -> int:
         store.meta.request_scrub("retention")
     finish_pending(store.db, store.path)
     return len(expired)
-
-
-def subject_access_data(store: Store, attendee_id: str) -> SubjectAccessData:
-    """Everything held about one person, as sections of (label, value) lines."""
-    person = store.attendees.get(attendee_id)
-    details = [(_("Name"), person.name), (_("Phone / WhatsApp"), person.phone),
-               (_("Email"), person.email), (_("Nationality"), person.nationality),
-               (_("Gender"), person.gender), (_("Business"), person.business),
-               (_("Sector"), person.sector), (_("District"), person.district),
-               (_("Offers"), ", ".join(person.offers)), (_("Needs"), ", ".join(person.needs))]
-    sections = [(_("Personal details"), [(k, v) for k, v in details if v])]
-    sections.append((_("Workshops"), [(row[1], row[0]) for row in store.db.execute(
-        "SELECT r.registered_at, w.title FROM registrations r JOIN workshops w ON "
-        "w.id = r.workshop_id WHERE r.attendee_id = ? ORDER BY r.registered_at", [person.id])]))
-    sections.append((_("Consent answers"), [
-        (f"{row['recorded_at']} · {row['purpose']}", (_("yes") if row["granted"] else _("no"))
-         + f" ({row['method']})") for row in store.consents.history(person.id)]))
-    sections.append((_("Check-ins"), [(row[0], f"{row[1]} · {row[2]} · {row[3] or ''}")
-                                      for row in store.db.execute(
-        "SELECT at, kind, mode, online_minutes FROM checkin_events WHERE attendee_id = ? "
-        "ORDER BY at", [person.id])]))
-    sections.append((_("Introductions"), _introductions(store, person.id)))
-    return SubjectAccessData(person.name, iso(store.clock()), sections)
-
-
-def _introductions(store: Store, attendee_id: str) -> list[tuple[str, str]]:
-    return [(row[0], row[1]) for row in store.db.execute(
-        "SELECT made_at, purpose FROM introductions WHERE from_attendee_id = ? OR "
-        "to_attendee_id = ? ORDER BY made_at", [attendee_id, attendee_id])]

@@ -1,0 +1,211 @@
+"""Everything held about one person, in plain words in their language (their right of access
+under Peru's Ley 29733): what is stored, in local time; who receives their contact details;
+who is responsible for the data; their rights and how to exercise them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from facilitator_app import labels
+from facilitator_app.clock import parse_iso
+from facilitator_app.contact import display_phone
+from facilitator_app.export_models import SubjectAccessData
+from facilitator_app.i18n import current_language
+from facilitator_app.models import Attendee, ConsentPurpose
+from facilitator_app.networking_tags import TAGS
+from facilitator_app.services.subject_rights import controller_notes, rights_notes
+from facilitator_app.store import Store
+from facilitator_app.wording import Gettext, gettext_in
+
+Lines = list[tuple[str, str]]
+
+
+def subject_access_data(store: Store, attendee_id: str,
+                        language: str | None = None) -> SubjectAccessData:
+    """The person's data as sections of (label, value) lines and headed paragraphs, in
+    `language` (no preferred language is stored for a person yet: the app's language)."""
+    person = store.attendees.get(attendee_id)
+    chosen = language or current_language()
+    _ = gettext_in(chosen)
+    sections = [(_("Personal details"), _details(person, _)),
+                (_("Workshops"), _workshops(store, person.id, _)),
+                (_("Consent answers"), _consents(store, person.id, _)),
+                (_("Attendance"), _checkins(store, person.id, _)),
+                (_("Introductions"), _introductions(store, person.id, _)),
+                (_("Who receives your contact details"), _recipients(store, person.id, _)),
+                (_("Copies of the workshop records"), _archives(store, person.id, _))]
+    issuers = [store.workshops.certificate_settings(row[0])["issuer"] for row in
+               store.db.execute("SELECT workshop_id FROM registrations WHERE attendee_id = ?",
+                                [person.id]).fetchall()]
+    notes = controller_notes(_, issuers) + rights_notes(_)
+    return SubjectAccessData(chosen, person.name, stamp(store.clock(), _), sections, notes)
+
+
+def local(text: str | None) -> str:
+    """A stored UTC time as this computer's local wall-clock time."""
+    return parse_iso(text).astimezone().strftime("%d/%m/%Y %H:%M") if text else ""
+
+
+def stamp(moment: datetime, _: Gettext) -> str:
+    """"02/12/2026 09:30 (local time, UTC−05:00)"."""
+    here = moment.astimezone()
+    offset = here.strftime("%z")
+    zone = f"UTC{offset[0].replace('-', '−')}{offset[1:3]}:{offset[3:5]}" if offset else "UTC"
+    return _("{when} (local time, {zone})").format(when=here.strftime("%d/%m/%Y %H:%M"),
+                                                   zone=zone)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _details(person: Attendee, _: Gettext) -> Lines:
+    def words(table: dict[str, str], code: str) -> str:
+        return _capital(labels.label_in(table, code, _)) if code else ""
+
+    details = [(_("Name"), person.name), (_("Phone / WhatsApp"), display_phone(person.phone)),
+               (_("Email"), person.email),
+               (_("Nationality"), words(labels.NATIONALITIES, person.nationality)),
+               (_("Gender"), words(labels.GENDERS, person.gender)),
+               (_("Business"), person.business),
+               (_("Sector"), words(labels.SECTORS, person.sector)),
+               (_("District"), person.district),
+               (_("Offers"), ", ".join(labels.label_in(TAGS, v, _) for v in person.offers)),
+               (_("Needs"), ", ".join(labels.label_in(TAGS, v, _) for v in person.needs))]
+    return [(key, value) for key, value in details if value]
+
+
+def _how(method: str, _: Gettext) -> str:
+    """How an answer was given: "answered an online form"; "" when not recorded."""
+    kind = method.split(":", 1)[0]
+    return labels.label_in(labels.CONSENT_METHODS, kind, _) if kind else ""
+
+
+def _workshops(store: Store, attendee_id: str, _: Gettext) -> Lines:
+    found = []
+    for row in store.db.execute(
+            "SELECT r.registered_at, r.source, w.title FROM registrations r JOIN workshops w "
+            "ON w.id = r.workshop_id WHERE r.attendee_id = ? ORDER BY r.registered_at",
+            [attendee_id]):
+        source = row[1].split(":", 1)[0]
+        how = labels.label_in(labels.REGISTRATION_SOURCES, source, _) \
+            if source in labels.REGISTRATION_SOURCES else ""
+        text = _("Registered on {when}").format(when=local(row[0]))
+        found.append((row[2], f"{text} ({how})" if how else text))
+    return found
+
+
+def _consents(store: Store, attendee_id: str, _: Gettext) -> Lines:
+    """One line per purpose: the answer that holds now, then any earlier answers."""
+    answers: dict[str, list[dict]] = {}
+    for row in store.consents.history(attendee_id):
+        answers.setdefault(row["purpose"], []).append(row)
+    found = []
+    for purpose in ConsentPurpose:
+        rows = answers.get(purpose.value, [])
+        if not rows:
+            continue
+        now, *before = reversed(rows)
+        text = _answer(now, _)
+        if before:
+            text += " " + _("Earlier: {answers}.").format(
+                answers="; ".join(_answer(row, _) for row in before))
+        found.append((labels.label_in(labels.CONSENT_PURPOSES, purpose.value, _), text))
+    return found
+
+
+def _answer(row: dict, _: Gettext) -> str:
+    words = _("Yes") if row["granted"] else _("No")
+    how = _how(row["method"], _)
+    when = local(row["recorded_at"])
+    return (_("{answer}, on {when} ({how})").format(answer=words, when=when, how=how) if how
+            else _("{answer}, on {when}").format(answer=words, when=when))
+
+
+def _checkins(store: Store, attendee_id: str, _: Gettext) -> Lines:
+    found = []
+    for at, kind, mode, minutes, method, session in store.db.execute(
+            "SELECT e.at, e.kind, e.mode, e.online_minutes, e.method, COALESCE(s.title, ("
+            " SELECT t.title FROM session_windows w JOIN sessions t ON t.id = w.session_id"
+            " WHERE w.workshop_id = e.workshop_id AND e.at >= w.owns_from"
+            " AND e.at < w.owns_until LIMIT 1), '') FROM checkin_events e"
+            " LEFT JOIN sessions s ON s.id = e.session_id WHERE e.attendee_id = ?"
+            " ORDER BY e.at", [attendee_id]):
+        parts = [labels.label_in(labels.CHECKIN_KINDS, kind, _) + ", "
+                 + labels.label_in(labels.ATTENDANCE_MODES, mode, _)]
+        if minutes:
+            parts.append(_("{minutes} minutes online").format(minutes=round(minutes)))
+        parts += [session] if session else []
+        parts.append(labels.label_in(labels.CHECKIN_METHODS, method, _))
+        found.append((local(at), " · ".join(parts)))
+    return found
+
+
+def _others(store: Store, attendee_id: str) -> list[tuple[dict, str, bool]]:
+    """Each introduction of the person with the other side's name, and whether that side
+    is a partner organisation."""
+    found = []
+    for row in store.db.execute(
+            "SELECT i.made_at, i.purpose, i.from_attendee_id, i.to_attendee_id, p.name,"
+            " (SELECT f.status FROM introduction_followups f WHERE f.introduction_id = i.id"
+            "  ORDER BY f.updated_at DESC LIMIT 1) FROM introductions i"
+            " LEFT JOIN partners p ON p.id = i.to_partner_id"
+            " WHERE i.from_attendee_id = ? OR i.to_attendee_id = ? ORDER BY i.made_at",
+            [attendee_id, attendee_id]).fetchall():
+        made, purpose, source, target, partner, status = row
+        other_id = target if source == attendee_id else source
+        other = store.attendees.by_id(other_id or "") if not partner else None
+        name = partner or (other.name if other else "")
+        found.append(({"made": made, "purpose": purpose, "status": status}, name,
+                       bool(partner)))
+    return found
+
+
+def _introductions(store: Store, attendee_id: str, _: Gettext) -> Lines:
+    found = []
+    for row, name, partner in _others(store, attendee_id):
+        who = name or _("a person whose data was erased")
+        text = (_("Introduced to {name} (partner organisation)") if partner
+                else _("Introduced to {name}")).format(name=who)
+        if row["purpose"]:
+            text += " · " + _("Why: {purpose}").format(purpose=row["purpose"])
+        if row["status"]:
+            text += " · " + _("Follow-up: {status}").format(
+                status=labels.label_in(labels.FOLLOWUP_STATUSES, row["status"], _))
+        found.append((local(row["made"]), text))
+    return found
+
+
+def _recipients(store: Store, attendee_id: str, _: Gettext) -> Lines:
+    """Who sees the person's phone and email, as the consents allow today."""
+    allowed = store.consents.current(attendee_id)
+    found = []
+    for _row, name, partner in _others(store, attendee_id):
+        if not name:
+            continue
+        if partner:
+            text = (_("Your name, phone and email are in this organisation's partner report.")
+                    if allowed[ConsentPurpose.SHARE_PARTNERS] else
+                    _("Only counts without your name: you did not agree to share your "
+                      "contact with partners."))
+        else:
+            text = (_("Your phone and email are on this person's \"people you met\" card.")
+                    if allowed[ConsentPurpose.SHARE_PARTICIPANTS] else
+                    _("Only your name and business: you did not agree to share your contact "
+                      "with participants."))
+        found.append((name, text))
+    if not found:
+        found.append((_("Participants and partners"),
+                      _("Nobody yet: you have not been introduced to anyone.")))
+    found.append((_("Reports for partners and funders"),
+                  _("Totals only (how many people came, by group). Your name appears only "
+                    "where this list says so.")))
+    return found
+
+
+def _archives(store: Store, attendee_id: str, _: Gettext) -> Lines:
+    return [(local(row[0]), _("Archive of the workshop {file}, kept by the organisation")
+             .format(file=Path(row[1]).name)) for row in store.db.execute(
+        "SELECT created_at, path FROM archives_made WHERE attendee_ids LIKE ? "
+        "ORDER BY created_at", [f'%"{attendee_id}"%'])]
