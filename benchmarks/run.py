@@ -18,6 +18,7 @@ from benchmarks.bench_door import (
     page_opens,
     upgrade_and_check,
 )
+from benchmarks.bench_encryption import encryption_cost
 from benchmarks.bench_exports import badges, handout, workshop_report
 from benchmarks.bench_limits import (
     attendance_report,
@@ -48,6 +49,7 @@ BENCHMARKS = {
     "badges": badges,
     "report": workshop_report,
     "handout": handout,
+    "encryption": encryption_cost,
 }
 
 

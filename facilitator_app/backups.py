@@ -15,12 +15,12 @@ import hashlib
 import json
 import os
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from facilitator_app import dbconnect
 from facilitator_app.dbfile import FileKind, inspect_file
 from facilitator_app.durable import replace_durably, write_bytes_atomically
 from facilitator_app.errors import KnownError, mapped_sqlite_errors
@@ -129,10 +129,13 @@ def partial_backups(db_path: Path) -> list[tuple[Path, datetime | None]]:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of `source` (committed data only) in a rollback-journal file."""
-    src = sqlite3.connect(str(source), timeout=BUSY_TIMEOUT_S)
+    """A consistent copy of `source` (committed data only) in a rollback-journal file,
+    encrypted with the same key when `source` is."""
+    key = dbconnect.registered_key(source) or (
+        dbconnect.key_for(source) if dbconnect.looks_encrypted(source) else None)
+    src = dbconnect.connect(source, key, timeout=BUSY_TIMEOUT_S)
     try:
-        dst = sqlite3.connect(str(target))
+        dst = dbconnect.connect(target, key)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from facilitator_app import dbconnect
 from facilitator_app.backups import (
     KEEP_BACKUPS,
     BackupInfo,
@@ -57,8 +58,9 @@ def open_database(path: Path | str, *, backup_on_open: bool = True, maintain: bo
     folder or a file of another kind raises WrongFileError. None of them is touched.
     """
     if str(path) == MEMORY:
-        return _prepare(sqlite3.connect(MEMORY), None)
+        return _prepare(dbconnect.connect(MEMORY), None)
     db_path = Path(path)
+    refuse_locked(db_path)
     refuse_damaged_log(db_path, accept=accept_damaged_log)  # before any SQLite connection
     check_database_file(db_path)
     try:
@@ -67,7 +69,7 @@ def open_database(path: Path | str, *, backup_on_open: bool = True, maintain: bo
         raise KnownError(_("The folder for {path} cannot be created ({error}).").format(
             path=db_path, error=exc.strerror or exc), path=db_path) from exc
     with mapped_sqlite_errors(db_path):
-        db = _prepare(sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000), db_path)
+        db = _prepare(dbconnect.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000), db_path)
     if maintain:
         _maintain(db, db_path)
     if backup_on_open:
@@ -77,6 +79,19 @@ def open_database(path: Path | str, *, backup_on_open: bool = True, maintain: bo
             db.close()
             raise
     return db
+
+
+class LockedDatabaseError(KnownError):
+    """The database is encrypted and its passphrase was not given yet (nothing is wrong)."""
+
+
+def refuse_locked(db_path: Path) -> None:
+    """An encrypted database opens only once unlocked; never taken for a damaged one."""
+    from facilitator_app.encryption import is_encrypted
+
+    if dbconnect.registered_key(db_path) is None and is_encrypted(db_path):
+        raise LockedDatabaseError(_("{path} is encrypted: give its passphrase to open it.")
+                                  .format(path=db_path), path=db_path)
 
 
 def _prepare(conn: sqlite3.Connection, db_path: Path | None) -> Connection:
@@ -103,3 +118,15 @@ def _maintain(db: Connection, db_path: Path) -> None:
     if db.execute("SELECT 1 FROM scrub_pending LIMIT 1").fetchone():
         scrub.finish_pending(db, db_path)
     scrub.sweep_on_open(db_path)
+    _finish_encrypting_copies(db_path)
+
+
+def _finish_encrypting_copies(db_path: Path) -> None:
+    """Copies an interrupted `encryption enable` left plain beside an encrypted database."""
+    key = dbconnect.registered_key(db_path)
+    if key is None or not dbconnect.looks_encrypted(db_path):
+        return
+    from facilitator_app.encryption_convert import convert_copies, plain_copies
+
+    if plain_copies(db_path):
+        convert_copies(db_path, key, encrypt=True)

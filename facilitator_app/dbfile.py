@@ -1,5 +1,9 @@
 """What a path holds, looked at without changing a byte of it: nothing, a folder, a
-CREANDO Desk database, another program's SQLite database, a damaged one, or another file.
+CREANDO Desk database, another program's SQLite database, a damaged one, an encrypted one
+that needs its passphrase, or another file.
+
+An encrypted file has no SQLite header but a key file beside it (`<db>.keys`, or one in
+the folder of a backup); once unlocked it is looked at like any other, with its key.
 
 Only read-only connections are used here, so a file that is not ours is never modified.
 """
@@ -11,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from urllib.parse import quote
 
+from facilitator_app import dbconnect
 from facilitator_app.errors import KnownError, classify_sqlite_error, sqlite_known_error
 from facilitator_app.i18n import _
 from facilitator_app.schema_version import MIGRATION_SET
@@ -33,6 +38,7 @@ class FileKind(Enum):
     FOREIGN = "foreign"        # an SQLite database with another program's tables
     DAMAGED = "damaged"        # an SQLite file that fails its check or cannot be read
     NOT_SQLITE = "not_sqlite"  # any other file (text, a photo, a spreadsheet, garbage)
+    ENCRYPTED = "encrypted"    # an encrypted database whose key is not unlocked yet
     FOLDER = "folder"
 
 
@@ -52,8 +58,31 @@ def inspect_file(path: Path) -> FileKind:
     if not head:
         return FileKind.EMPTY
     if not head.startswith(SQLITE_MAGIC):
-        return FileKind.NOT_SQLITE
+        return _inspect_encrypted(path)
     return _inspect_sqlite(path, head)
+
+
+def has_key_file(path: Path) -> bool:
+    """A key file beside `path` or beside its folder (where encrypted copies keep one)."""
+    from facilitator_app.keyfile import SUFFIX, sidecar_of
+
+    if sidecar_of(path).is_file():
+        return True
+    return any(folder.is_dir() and any(folder.glob(f"*{SUFFIX}"))
+               for folder in (path.parent, path.parent.parent))
+
+
+def _inspect_encrypted(path: Path) -> FileKind:
+    """No SQLite header: an encrypted database (locked, or looked at with its key), or
+    a file that is not a database at all."""
+    if dbconnect.key_for(path) is not None:
+        try:
+            return _look(path, immutable=False)
+        except sqlite3.DatabaseError as exc:
+            if classify_sqlite_error(exc) not in (None, "corrupt"):
+                raise sqlite_known_error(exc, path) from exc
+            return FileKind.DAMAGED
+    return FileKind.ENCRYPTED if has_key_file(path) else FileKind.NOT_SQLITE
 
 
 def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
@@ -77,7 +106,8 @@ def could_be_a_damaged_database(path: Path) -> bool:
 def quick_check(path: Path) -> bool:
     """True when `path` is an SQLite database that passes `PRAGMA quick_check`."""
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = dbconnect.connect(_read_only_uri(path), file=path, uri=True,
+                                 timeout=BUSY_TIMEOUT_S)
         try:
             return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
         finally:
@@ -110,7 +140,7 @@ def _inspect_sqlite(path: Path, head: bytes) -> FileKind:
 
 def _look(path: Path, *, immutable: bool) -> FileKind:
     uri = _read_only_uri(path) + ("&immutable=1" if immutable else "")
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+    conn = dbconnect.connect(uri, file=path, uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         kind = _schema_kind(conn)
         if kind is FileKind.FOREIGN:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from facilitator_app import dbconnect
 from facilitator_app.backups import list_backups, make_backup, partial_backups
 from facilitator_app.clock import iso
 from facilitator_app.db_check import damaged_log_copies
@@ -128,7 +129,7 @@ def _scrub_copy(path: Path, ids: list[str], pseudonyms: list[str]) -> list[Touch
     if not healthy:
         return [item for one in (path, *sides) for item in _remove(one)]
     present = [side for side in sides if side.exists()]
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = dbconnect.connect(path, isolation_level=None)
     try:
         for pragma in ("foreign_keys=ON", "secure_delete=ON", "temp_store=MEMORY"):
             conn.execute(f"PRAGMA {pragma}")

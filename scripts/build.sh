@@ -30,4 +30,13 @@ printf 'nombre,celular\nمحمد أحمد الحسيني,+51 987 654 321\n王小
 "$BUNDLE/creando" --db "$WORK/d.db" badges --workshop "$WORKSHOP" -o "$WORK/b.pdf"
 CREANDO_EXIT_WHEN_SHOWN=1 timeout 60 "$BUNDLE/creando-desk" --db "$WORK/d.db" \
   | grep -q "shown_after_s="
+# An encrypted database works frozen (sqlcipher3 and its extension are in the bundle).
+export CREANDO_DB_PASSPHRASE="a frozen build check"
+"$BUNDLE/creando" --db "$WORK/e.db" --json demo > "$WORK/e.json"
+"$BUNDLE/creando" --db "$WORK/e.db" encryption enable --recovery-pdf "$WORK/recovery.pdf"
+"$BUNDLE/creando" --db "$WORK/e.db" export report -o "$WORK/e.xlsx" --workshop \
+  "$("$VENV/bin/python" -c "import json,sys; print(json.load(open(sys.argv[1]))['id'])" \
+  "$WORK/e.json")"
+unset CREANDO_DB_PASSPHRASE
+if grep -q "SQLite format 3" "$WORK/e.db"; then echo "e.db is not encrypted" >&2; exit 1; fi
 echo "Frozen build OK: $(du -sh "$BUNDLE" | cut -f1) in $BUNDLE"

@@ -7,11 +7,11 @@ at once and its search starts working as soon as the index arrives.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from facilitator_app import dbconnect
 from facilitator_app.services.attendees import SearchIndex, search_index
 from facilitator_app.sql import Connection
 from facilitator_app.store import Store
@@ -22,7 +22,8 @@ SYNC_LIMIT = 5_000  # registries up to this size are indexed on the spot
 
 def _read_only_store(store: Store) -> Store:
     path = Path(store.path).resolve().as_posix()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn = dbconnect.connect(f"file:{path}?mode=ro", file=store.path, uri=True,
+                             check_same_thread=False)
     return Store(Connection(conn), clock=store.clock, path=store.path)
 
 

@@ -50,6 +50,10 @@ def _execute(args: argparse.Namespace, out: Output) -> int:
     from facilitator_app.cli.args import check_paths, has_ids, resolve_ids
 
     check_paths(args)
+    if getattr(args, "command", None) not in (None, "app", "encryption"):
+        from facilitator_app.cli.passphrase import unlock_for_command
+
+        unlock_for_command(db_path(args))
     store = open_store(args) if args.needs_store or has_ids(args) else None
     try:
         if store is not None:

@@ -77,6 +77,7 @@ def create_archive(store: Store, workshop_id: str, target: Path, *, made_by: str
     temporary folder."""
     from facilitator_app.scratch import work_folder
 
+    _refuse_plain_archive_of_encrypted(store, password)
     workshop = store.workshops.get(workshop_id)
     signer_key = desks.desk_key(store)
     with work_folder(store.path, "archive") as root:
@@ -103,11 +104,23 @@ def create_archive(store: Store, workshop_id: str, target: Path, *, made_by: str
                          "attendee_ids) VALUES (?, ?, ?, ?, ?)",
                          [uuid7(), workshop.id, str(target.resolve()), iso(store.clock()),
                           json.dumps(people)])
+    from facilitator_app.services.export_log import record_export
+
+    record_export(store, "archive", target, people, workshop_id=workshop.id)
     return target
 
 
+def _refuse_plain_archive_of_encrypted(store: Store, password: str | None) -> None:
+    """An encrypted database's workshop never leaves the desk in an unencrypted archive."""
+    from facilitator_app.encryption import is_encrypted
+
+    if not password and store.path is not None and is_encrypted(Path(store.path)):
+        raise KnownError(_("This database is encrypted, so its archives must be too: give "
+                           "the archive a password."))
+
+
 def _reports(store: Store, workshop_id: str, root: Path) -> None:
-    from facilitator_app.services.exports import export
+    from facilitator_app.services.exports import write_export as export  # not logged: inside
 
     (root / "reports").mkdir()
     export(store, "report", root / "reports" / "workshop-report.xlsx", workshop=workshop_id)

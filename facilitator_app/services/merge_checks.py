@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from facilitator_app import keys, tokens
+from facilitator_app import dbconnect, keys, tokens
 from facilitator_app.dbfile import _read_only_uri
 from facilitator_app.errors import KnownError, RejectedFileError
 from facilitator_app.i18n import _
@@ -20,7 +20,7 @@ from facilitator_app.store import Store
 def check_migrations(snapshot: Path, path: Path) -> None:
     """The snapshot's own record of migrations: ours, and none newer."""
     try:
-        conn = sqlite3.connect(_read_only_uri(snapshot), uri=True)
+        conn = dbconnect.connect(_read_only_uri(snapshot), file=snapshot, uri=True)
         try:
             healthy = conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
             names = [row[0] for row in conn.execute(
@@ -43,7 +43,7 @@ def check_migrations(snapshot: Path, path: Path) -> None:
 def check_structure(store: Store, snapshot: Path, path: Path) -> None:
     """After migrating it: every object of the snapshot is one of ours, exactly."""
     ours = _objects(store.db.conn, "main")
-    conn = sqlite3.connect(_read_only_uri(snapshot), uri=True)
+    conn = dbconnect.connect(_read_only_uri(snapshot), file=snapshot, uri=True)
     try:
         theirs = _objects(conn, "main")
         for (kind, name), sql in sorted(theirs.items()):

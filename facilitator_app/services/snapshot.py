@@ -5,13 +5,17 @@ is not this workshop's is deleted with secure_delete on, and so is everything se
 local to this desk: the workshops' HMAC secrets, every private key (`local_keys`), the
 desks this one trusts, pending scrubs, this install's settings (`app_meta`) and the list
 of archives made here. The file is vacuumed again so no page keeps any of it.
+
+From an encrypted database the copy is made (and cut down) encrypted with the same key,
+then exported as a plain file for the archive, which is then always password-protected
+(services.archive), so another desk can open it with the archive's password.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from facilitator_app import dbconnect
 from facilitator_app.store import Store
 from facilitator_app.store.meta import LOCAL_TABLES
 
@@ -34,7 +38,7 @@ def workshop_snapshot(store: Store, workshop_id: str, target: Path) -> list[str]
     """Write `target` with this workshop only and nothing secret; returns the attendee ids
     it holds."""
     store.db.execute("VACUUM INTO ?", [str(target)])
-    conn = sqlite3.connect(target, isolation_level=None)
+    conn = dbconnect.connect(target, isolation_level=None)
     try:
         for pragma in ("foreign_keys=ON", "secure_delete=ON", "temp_store=MEMORY"):
             conn.execute(f"PRAGMA {pragma}")
@@ -46,6 +50,12 @@ def workshop_snapshot(store: Store, workshop_id: str, target: Path) -> list[str]
             conn.execute(f"DELETE FROM {table}")
         conn.execute("COMMIT")
         conn.execute("VACUUM")
-        return [row[0] for row in conn.execute("SELECT id FROM attendees ORDER BY id")]
+        people = [row[0] for row in conn.execute("SELECT id FROM attendees ORDER BY id")]
     finally:
         conn.close()
+    key = dbconnect.key_for(target) if dbconnect.looks_encrypted(target) else None
+    if key is not None:
+        from facilitator_app.encryption_convert import convert
+
+        convert(target, Path(store.path), key, None)
+    return people
