@@ -35,7 +35,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def unlock_interactively(path: Path) -> bool:
+    """An encrypted database asks for its passphrase (or recovery key) before it is
+    opened; False when they cancel. A plain one, or one already unlocked, needs nothing."""
+    from facilitator_app.encryption import is_encrypted, is_unlocked
+
+    if not path.exists() or not is_encrypted(path) or is_unlocked(path):
+        return True
+    from ui.dialogs.unlock_dialog import ask_to_unlock
+
+    return ask_to_unlock(path)
+
+
 def open_store_interactively(path: Path) -> Store | None:
+    """Unlock the database if it is encrypted, then open it; None when they cancel or it
+    cannot be opened."""
+    if not unlock_interactively(path):
+        return None
+    return open_unlocked_store(path)
+
+
+def open_unlocked_store(path: Path) -> Store | None:
     """Open the database; if it is damaged, offer to restore the newest good backup.
 
     The backup on open is left to the window, which takes it off the GUI thread.
@@ -72,7 +92,13 @@ def run_app(args: argparse.Namespace) -> int:
     install_excepthook()
     path = args.db or default_db_path()
     first_run = args.db is None and not path.exists()
-    store = open_store_interactively(path)
+    if first_run and not os.environ.get(BENCH_ENV):
+        from ui.dialogs.encryption_offer_dialog import offer_encryption
+
+        offer_encryption(path)  # a real first run: encrypting is offered and recommended
+    if not unlock_interactively(path):
+        return 0  # they cancelled the passphrase: nothing was opened
+    store = open_unlocked_store(path)
     if store is None:
         return 3
     if first_run:

@@ -30,6 +30,7 @@ from facilitator_app.store import Store
 from ui.desk.door_mode import DoorMode
 from ui.dialogs.errors import show_known_error
 from ui.dialogs.workshop_dialog import WorkshopDialog
+from ui.lock_screen import IdleLock
 from ui.pages.base import Page
 from ui.pages.registry import PAGES
 from ui.pages.welcome import WelcomePage
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.door = DoorMode(self, CHECKIN_PAGE)
+        self.idle_lock = IdleLock(self)
         self.backup_timer = QTimer(self, interval=BACKUP_EVERY_MINUTES * 60_000)
         self.backup_timer.timeout.connect(self.backup_now)
         if db_path is not None:
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.file_menu, QKeySequence.StandardKey.New,
                                        self.new_workshop)
         self.demo_action = self._action(self.file_menu, None, self.open_demo)
+        self.file_menu.addSeparator()
+        self.encryption_action = self._action(self.file_menu, None, self.show_encryption)
+        self.encryption_action.setEnabled(self.db_path is not None)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit,
                                         self.close)
@@ -141,6 +146,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.new_action.setText(_("&New workshop…"))
         self.demo_action.setText(_("Open the &demo workshop"))
+        self.encryption_action.setText(_("&Encryption…"))
         self.quit_action.setText(_("&Quit"))
         self.go_menu.setTitle(_("&Go"))
         self.door_action.setText(_("&Door mode (check-in, full screen)"))
@@ -153,6 +159,8 @@ class MainWindow(QMainWindow):
         for page in self.built_pages():
             page.retranslate()
         self.welcome.retranslate()
+        if hasattr(self, "idle_lock"):
+            self.idle_lock.screen.retranslate()
         self.statusBar().showMessage(_("Database: {path}").format(
             path=self.db_path or _("in memory")))
 
@@ -243,6 +251,33 @@ class MainWindow(QMainWindow):
             "calls. Database: {path}").format(app=APP_NAME, version=app_version(),
                                                path=self.db_path or _("in memory")))
 
+    def show_encryption(self) -> None:
+        """Encrypt, decrypt, change the passphrase, the idle lock; a conversion closes the
+        store and the app restarts on the converted file."""
+        from ui.dialogs.encryption_dialog import EncryptionDialog
+
+        if self.db_path is None:
+            return
+        dialog = EncryptionDialog(self.db_path, self.release_store,
+                                  self.idle_lock.set_minutes, self)
+        dialog.exec()
+        if dialog.store_released:
+            self.restart(_("CREANDO Desk restarts to open the converted database."))
+
+    def release_store(self) -> None:
+        """Close the database so its file can be converted: nothing may touch it after,
+        so every timer of the window (backups, the pages' refreshes) stops first."""
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        self.idle_lock.stop()
+        self.runner.wait()
+        self.store.close()
+
+    def restart(self, text: str) -> None:
+        from ui.dialogs.encryption_dialog import restart_app
+
+        restart_app(self, text)
+
     def backup_now(self) -> None:
         """A rolling backup, if the database changed, off the GUI thread; the status bar
         says when one was saved."""
@@ -272,6 +307,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.backup_timer.stop()
+        self.idle_lock.stop()
         self.runner.wait()
         super().closeEvent(event)
 
