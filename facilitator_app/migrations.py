@@ -624,3 +624,31 @@ def certificate_settings(db: Database) -> None:
     for column in ("cert_issuer", "cert_partner", "cert_facilitator", "cert_issuer_logo",
                    "cert_partner_logo"):
         db.execute(f"ALTER TABLE workshops ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0013_exports_log")
+def exports_log(db: Database) -> None:
+    """What left this computer: one row per file exported (its name, never its folder,
+    which often names the computer's user), with its size, SHA-256 and sensitivity label,
+    and the people whose data it carries (gone with the person, the count stays)."""
+    db.execute(
+        "CREATE TABLE exports_log ("
+        " id TEXT PRIMARY KEY,"
+        " made_at TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " label TEXT NOT NULL CHECK (label IN ('public', 'restricted', 'confidential')),"
+        " workshop_id TEXT,"
+        " session_id TEXT,"
+        " attendee_id TEXT REFERENCES attendees(id) ON DELETE SET NULL,"
+        " people INTEGER NOT NULL,"
+        " file_name TEXT NOT NULL,"
+        " bytes INTEGER NOT NULL,"
+        " sha256 TEXT NOT NULL,"
+        " desk_id TEXT NOT NULL DEFAULT '')")
+    db.execute("CREATE INDEX exports_log_workshop ON exports_log(workshop_id, made_at)")
+    db.execute(
+        "CREATE TABLE exports_log_people ("
+        " export_id TEXT NOT NULL REFERENCES exports_log(id) ON DELETE CASCADE,"
+        " attendee_id TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,"
+        " PRIMARY KEY (export_id, attendee_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX exports_log_people_attendee ON exports_log_people(attendee_id)")

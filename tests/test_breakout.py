@@ -27,6 +27,7 @@ from facilitator_app.services.breakout import (
     zoom_rows,
 )
 from facilitator_app.services.demo import ensure_demo
+from facilitator_app.services.export_log import exports_log
 from facilitator_app.services.networking import add_introduction
 from tests.cli_support import make_demo, run_main
 
@@ -102,7 +103,11 @@ def test_zoom_csv_reads_back_in_zooms_columns(store, demo, tmp_path: Path) -> No
     people[1] = replace(people[1], email="=HYPERLINK(x)@evil.example")  # never in the file
     rooms = build_rooms(store, sessions[0].id, people, 2)
     target = tmp_path / "salas.csv"
-    by_hand = write_zoom_csv(rooms, target)
+    by_hand = write_zoom_csv(store, sessions[0].id, rooms, target)
+    (logged,) = exports_log(store)  # it left the computer: recorded, with its people
+    assert (logged.kind, logged.label, logged.people, logged.file_name) == (
+        "breakout", "confidential", len({p.id for room in rooms for p in room.people}),
+        "salas.csv")
     raw = target.read_bytes()
     assert raw.startswith(b"Pre-assign Room Name,Email Address\r\n")  # no BOM, Zoom's header
     with target.open(encoding="utf-8", newline="") as handle:
@@ -186,9 +191,10 @@ def test_cli_plan_show_and_record(tmp_path: Path, capsys) -> None:
     db = make_demo(tmp_path / "d.db")
     code, out, _err = run_main(capsys, "--db", str(db), "--json", "workshops", "list")
     session = json.loads(out)[0]["sessions"][0]["id"]
+    # a prefix: [:18] (time + counter) is unique; [:13] is only the millisecond
     target, listing = tmp_path / "zoom.csv", tmp_path / "salas.txt"
     code, out, err = run_main(capsys, "--db", str(db), "--json", "breakout", "plan",
-                              "--session", session[:13], "--size", "3", "-o", str(target),
+                              "--session", session[:18], "--size", "3", "-o", str(target),
                               "--list", str(listing))
     assert code == 0, err
     plan = json.loads(out)

@@ -194,7 +194,7 @@ def test_the_cli_makes_both_and_writes_qr_codes(tmp_path: Path, capsys) -> None:
     workshop = json.loads(out)[0]
     png = tmp_path / "digest.png"
     code, out, err = run_main(capsys, "--db", str(db), "--json", "followup", "digest",
-                              "--session", workshop["sessions"][0]["id"][:13], "--qr", str(png))
+                              "--session", workshop["sessions"][0]["id"][:18], "--qr", str(png))
     assert code == 0, err
     digest = json.loads(out)
     assert digest["characters"] == len(digest["text"]) <= 1000 and digest["delivered"]
@@ -208,6 +208,11 @@ def test_the_cli_makes_both_and_writes_qr_codes(tmp_path: Path, capsys) -> None:
     assert messages and all(m["url"].startswith("https://wa.me/51") for m in messages)
     first = messages[0]
     assert decoded(folder / f"{first['id']}.png") == first["url"]
+    code, out, _err = run_main(capsys, "--db", str(db), "--json", "exports", "log",
+                               "--workshop", workshop["id"])
+    logged = [e for e in json.loads(out)["exports"] if e["kind"] == "followup"]  # each QR left
+    assert sorted(e["file"] for e in logged) == sorted(f"{m['id']}.png" for m in messages
+                                                            if m["url"])
     code, out, _err = run_main(capsys, "--db", str(db), "followup", "messages", "--workshop",
                                workshop["id"])
     assert code == 0 and first["name"] in out and first["url"] in out

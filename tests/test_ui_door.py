@@ -342,6 +342,10 @@ def test_a_walk_in_needs_consent_then_gets_a_badge_on_the_spot(qtbot, window,
     from PIL import Image
 
     assert [r.text for r in zxingcpp.read_barcodes(Image.open(seen["png"]))] == [seen["token"]]
+    from facilitator_app.services.export_log import exports_log
+
+    (logged,) = [e for e in exports_log(window.store) if e.kind == "badges"]  # it left
+    assert (logged.people, logged.file_name) == (1, seen["png"].name)
 
 
 def test_a_walk_in_on_a_desk_that_cannot_make_badges_is_saved_and_told_where(

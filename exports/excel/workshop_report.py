@@ -36,8 +36,10 @@ from exports.excel.sheets import (
     set_widths,
     write_table,
 )
+from exports.sensitivity import mark_workbook
 from facilitator_app.export_models import DeliveryLine, SessionLine, WorkshopReportData
 from facilitator_app.i18n import _
+from facilitator_app.sensitivity import label_of, label_words
 
 CHART_ROWS = 18
 LEFT = Alignment(horizontal="left")
@@ -55,13 +57,15 @@ def session_status(session: SessionLine) -> str:
 
 
 def footer_note(data: WorkshopReportData) -> str:
-    return _("Generated {when} · {by}").format(
+    """The label, then when and where it was made: on every sheet's printed footer."""
+    return label_words(label_of("report")) + " · " + _("Generated {when} · {by}").format(
         when=data.generated_at.strftime("%d/%m/%Y %H:%M"), by=data.generated_by)
 
 
 def write_workshop_report(data: WorkshopReportData, target: Path) -> Path:
     def write(path: Path) -> None:
         book = Workbook(write_only=True)
+        mark_workbook(book, "report")
         _summary(book, data)
         _attendance(book, data)
         _deliveries(book, data)

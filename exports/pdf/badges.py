@@ -29,6 +29,7 @@ from exports.atomic import write_atomically
 from exports.pdf import scripts
 from exports.pdf.fonts import register_fonts
 from exports.pdf.text import fit_lines, fit_width
+from exports.sensitivity import mark_canvas
 from facilitator_app.i18n import _
 
 PER_PAGE = 6
@@ -103,6 +104,7 @@ def write_badges(badges: Sequence[BadgeData], target: Path, *, title: str = "Bad
         sheet = pdf_canvas.Canvas(str(temporary), pagesize=A4, pageCompression=1)
         sheet.setTitle(title)
         sheet.setCreator("CREANDO Desk")
+        mark_canvas(sheet, "badges")
         # No badges still gives one sheet of empty badges: handy for walk-ins to write on.
         for start in range(0, max(len(badges), 1), PER_PAGE):
             _draw_cut_marks(sheet)
@@ -160,6 +162,7 @@ def write_single_badge(badge: BadgeData, target: Path, layout: str = "a4-1", *,
         sheet = pdf_canvas.Canvas(str(temporary), pagesize=chosen.page, pageCompression=1)
         sheet.setTitle(title)
         sheet.setCreator("CREANDO Desk")
+        mark_canvas(sheet, "badges")
         if chosen.slot is not None:
             _draw_cut_marks(sheet)
         x, y = chosen.origin()

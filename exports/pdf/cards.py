@@ -34,6 +34,7 @@ from exports.pdf import scripts
 from exports.pdf.fonts import register_fonts
 from exports.pdf.links import email_link, phone_links
 from exports.pdf.text import clip
+from exports.sensitivity import pdf_properties
 from facilitator_app.export_models import ContactCard, MetCard
 from facilitator_app.i18n import _
 
@@ -78,7 +79,8 @@ def write_met_cards(cards: Sequence[MetCard], target: Path) -> Path:
         document = BaseDocTemplate(
             str(temporary), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN, bottomMargin=MARGIN, title=_("People you met"),
-            creator="CREANDO Desk", author="", subject="", pageCompression=1)
+            creator="CREANDO Desk", author="", pageCompression=1,
+            **pdf_properties("cards"))
         height = A4[1] - 2 * MARGIN
         frames = [Frame(MARGIN + n * (COLUMN + GUTTER), MARGIN, COLUMN, height, id=f"c{n}",
                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -26,6 +26,7 @@ from exports.atomic import write_atomically
 from exports.pdf import scripts
 from exports.pdf.fonts import register_fonts
 from exports.pdf.qr import draw_qr
+from exports.sensitivity import mark_canvas
 from facilitator_app.export_models import CertificateData
 from facilitator_app.i18n import N_, _, ngettext
 
@@ -87,7 +88,7 @@ def _canvas(path: Path, title: str) -> Canvas:
     canvas.setTitle(title)
     canvas.setCreator("CREANDO Desk")
     canvas.setAuthor("")
-    canvas.setSubject("")
+    mark_canvas(canvas, "certificates")
     return canvas
 
 

@@ -38,6 +38,7 @@ from exports.pdf.fonts import register_fonts
 from exports.pdf.links import email_link, link, phone_links
 from exports.pdf.qr import draw_qr
 from exports.pdf.text import clip, fit_width
+from exports.sensitivity import pdf_properties
 from facilitator_app.export_models import (
     ContactCard,
     HandoutData,
@@ -85,8 +86,8 @@ def write_handout(data: HandoutData, target: Path) -> Path:
         document = BaseDocTemplate(
             str(temporary), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN, bottomMargin=BOTTOM_MARGIN, title=data.session_title,
-            creator="CREANDO Desk", author="", subject="", pageCompression=1,
-            lang=data.language or None)
+            creator="CREANDO Desk", author="", pageCompression=1,
+            lang=data.language or None, **pdf_properties("handout", _))
         frame = Frame(MARGIN, BOTTOM_MARGIN, WIDTH, PAGE[1] - MARGIN - BOTTOM_MARGIN,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         footer = _footer(data.workshop_title, regular, _)

@@ -19,6 +19,7 @@ from exports.atomic import write_atomically
 from exports.pdf import scripts
 from exports.pdf.fonts import register_fonts
 from exports.pdf.text import fit_width
+from exports.sensitivity import mark_canvas
 from facilitator_app.export_models import SigninSheetData
 from facilitator_app.i18n import _
 
@@ -48,7 +49,7 @@ def write_signin_sheet(data: SigninSheetData, target: Path) -> Path:
         canvas.setTitle(data.session_title)
         canvas.setCreator("CREANDO Desk")
         canvas.setAuthor("")
-        canvas.setSubject("")
+        mark_canvas(canvas, "signin-sheet")
         for page in range(pages):
             start = page * ROWS_PER_PAGE
             _draw_header(canvas, data, regular, bold)

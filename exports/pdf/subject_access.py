@@ -25,6 +25,7 @@ from reportlab.platypus import (
 from exports.atomic import write_atomically
 from exports.pdf import scripts
 from exports.pdf.fonts import register_fonts
+from exports.sensitivity import pdf_properties
 from facilitator_app.export_models import SubjectAccessData
 from facilitator_app.wording import Gettext, gettext_in
 
@@ -42,9 +43,10 @@ def write_subject_access(data: SubjectAccessData, target: Path) -> Path:
 
     def write(path: Path) -> None:
         document = SimpleDocTemplate(
-            str(path), pagesize=A4, title=_("Data held"), author="", subject="",
+            str(path), pagesize=A4, title=_("Data held"), author="",
             creator="CREANDO Desk", lang=data.language, leftMargin=MARGIN,
-            rightMargin=MARGIN, topMargin=16 * mm, bottomMargin=18 * mm)
+            rightMargin=MARGIN, topMargin=16 * mm, bottomMargin=18 * mm,
+            **pdf_properties("subject-access", _))
         footer = _footer(data.name, styles["footer"].fontName, _)
         document.build(_story(data, styles, _), onFirstPage=footer, onLaterPages=footer)
 

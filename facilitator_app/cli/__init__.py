@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         decks,
         demo,
         desk,
+        encryption,
         exports,
+        exports_log,
         followup,
         networking,
         online,
@@ -70,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.add_parser("app", help=_("launch the desktop app (the default)"))
     for module in (demo, workshops, attendees, desk, online, decks, networking, breakout,
-                   followup, exports, archive, pairing, backups, settings_cmd):
+                   followup, exports, exports_log, archive, pairing, backups, settings_cmd,
+                   encryption):
         module.add_commands(commands)
     return parser
 

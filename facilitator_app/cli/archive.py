@@ -168,8 +168,7 @@ def apply_retention(args: argparse.Namespace, store: Store) -> Reply:
 
 
 def run_subject_access(args: argparse.Namespace, store: Store) -> Reply:
-    from exports.pdf.subject_access import write_subject_access
-    from facilitator_app.services.privacy import subject_access_data
+    from facilitator_app.services.subject_access import write_subject_access_file
 
-    write_subject_access(subject_access_data(store, args.attendee), args.output)
+    write_subject_access_file(store, args.attendee, args.output)
     return Reply({"file": str(args.output)}, _("Wrote {file}.").format(file=args.output))

@@ -63,7 +63,7 @@ def plan_rooms(args: argparse.Namespace, store: Store) -> Reply:
     rooms = build_rooms(store, args.session, list(found.values()), args.size)
     save_rooms(store, args.session, rooms)
     if args.output:
-        write_zoom_csv(rooms, args.output)
+        write_zoom_csv(store, args.session, rooms, args.output)
     return _rooms_reply(store, args, rooms)
 
 
@@ -83,6 +83,9 @@ def _rooms_reply(store: Store, args: argparse.Namespace, rooms: list[Room]) -> R
 
         write_atomically(args.list, lambda path: path.write_text(listing + "\n",
                                                                  encoding="utf-8"))
+        from facilitator_app.services.breakout import record_rooms_file
+
+        record_rooms_file(store, args.session, rooms, args.list)
     data = {"session": args.session,
             "rooms": [{"name": r.name, "reasons": list(r.reasons),
                        "people": [{"id": p.id, "name": p.name, "email": room_email(p)}

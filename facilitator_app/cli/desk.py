@@ -54,6 +54,7 @@ def print_badges(args: argparse.Namespace, store: Store) -> Reply:
     from exports.pdf.badges import BadgeData, write_badges
     from exports.qr_png import write_qr_png
     from facilitator_app.services.badges import badges_for
+    from facilitator_app.services.export_log import record_export
     from facilitator_app.tokens import short_code
 
     workshop = store.workshops.get(args.workshop)
@@ -65,6 +66,8 @@ def print_badges(args: argparse.Namespace, store: Store) -> Reply:
     write_badges([BadgeData(p.name, p.business, workshop.title, token, short_code(token))
                   for p, token in people], args.output, title=_("Badges: {workshop}").format(
                       workshop=workshop.title))
+    record_export(store, "badges", args.output, [p.id for p, _token in people],
+                  workshop_id=workshop.id)
     images: list[Path] = []
     if args.png_dir:
         for number, (person, token) in enumerate(people, start=1):
@@ -73,6 +76,8 @@ def print_badges(args: argparse.Namespace, store: Store) -> Reply:
             images.append(write_qr_png(token, args.png_dir / f"badge-{number:04d}-"
                                        f"{short_code(token)}.png", name=person.name,
                                        code=short_code(token)))
+            record_export(store, "badges", images[-1], [person.id], workshop_id=workshop.id,
+                          attendee_id=person.id)
     data = {"workshop_id": workshop.id, "badges": len(people), "pdf": str(args.output),
             "images": [str(path) for path in images]}
     text = ngettext("{n} badge written to {file}", "{n} badges written to {file}",

@@ -1,5 +1,5 @@
-"""`creando export handout|certificates|signin-sheet|cards|report|partner-report` and
-`creando certificate verify`."""
+"""`creando export handout|certificates|signin-sheet|cards|report|partner-report`,
+`creando certificate verify` (`creando exports log` is in exports_log)."""
 
 from __future__ import annotations
 

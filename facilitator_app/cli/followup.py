@@ -59,13 +59,24 @@ def show_messages(args: argparse.Namespace, store: Store) -> Reply:
     messages = contact_messages(store, args.workshop)
     for message in messages:
         if args.qr_folder and message.url:
-            _write_qr(message.url, args.qr_folder / f"{message.attendee_id}.png")
+            written = args.qr_folder / f"{message.attendee_id}.png"
+            _write_qr(message.url, written)
+            _record(store, written, message.attendee_id, args.workshop)
     data = [{"id": m.attendee_id, "name": m.name, "phone": m.phone, "text": m.text,
              "url": m.url or None} for m in messages]
     no_phone = _("no phone: send it by hand")
     text = "\n\n".join(f"{m.name} ({m.phone or no_phone})\n{m.url or m.text}"
                        for m in messages)
     return Reply(data, text or _("Nobody who agreed to share contacts has met anyone yet."))
+
+
+def _record(store: Store, written: Path, attendee_id: str, workshop: str) -> None:
+    """The QR opens a message with the person's phone and their contacts' details: it
+    left the computer, so it is logged (with the person it is for)."""
+    from facilitator_app.services.export_log import record_export
+
+    record_export(store, "followup", written, [attendee_id],
+                  workshop_id=store.workshops.get(workshop).id, attendee_id=attendee_id)
 
 
 def _write_qr(text: str, target: Path) -> None:

@@ -249,10 +249,22 @@ def _shared(language: str | None, room: str) -> str:
     return _("Shared a breakout room ({room})").format(room=room)
 
 
-def write_zoom_csv(rooms: list[Room], target: Path) -> list[tuple[str, Attendee]]:
-    """Write Zoom's pre-assignment CSV; returns the people to assign by hand."""
+def write_zoom_csv(store: Store, session_id: str, rooms: list[Room],
+                   target: Path) -> list[tuple[str, Attendee]]:
+    """Write Zoom's pre-assignment CSV (recorded as an export); returns the people to
+    assign by hand."""
     from exports.breakout import write_zoom_csv as write
 
     rows, by_hand = zoom_rows(rooms)
     write(ZOOM_COLUMNS, rows, target)
+    record_rooms_file(store, session_id, rooms, target)
     return by_hand
+
+
+def record_rooms_file(store: Store, session_id: str, rooms: list[Room], written: Path) -> None:
+    """Log that a file naming these rooms' people left this computer."""
+    from facilitator_app.services.export_log import record_export
+
+    record_export(store, "breakout", written, [p.id for room in rooms for p in room.people],
+                  workshop_id=store.sessions.get(session_id).workshop_id,
+                  session_id=session_id)

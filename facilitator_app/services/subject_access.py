@@ -14,6 +14,8 @@ from facilitator_app.export_models import SubjectAccessData
 from facilitator_app.i18n import current_language
 from facilitator_app.models import Attendee, ConsentPurpose
 from facilitator_app.networking_tags import TAGS
+from facilitator_app.sensitivity import CONFIDENTIAL, label_words
+from facilitator_app.services.export_log import KIND_WORDS, exports_of, record_export
 from facilitator_app.services.subject_rights import controller_notes, rights_notes
 from facilitator_app.store import Store
 from facilitator_app.wording import Gettext, gettext_in
@@ -34,7 +36,8 @@ def subject_access_data(store: Store, attendee_id: str,
                 (_("Attendance"), _checkins(store, person.id, _)),
                 (_("Introductions"), _introductions(store, person.id, _)),
                 (_("Who receives your contact details"), _recipients(store, person.id, _)),
-                (_("Copies of the workshop records"), _archives(store, person.id, _))]
+                (_("Files with your data that left this computer"),
+                 _exports(store, person.id, _))]
     issuers = [store.workshops.certificate_settings(row[0])["issuer"] for row in
                store.db.execute("SELECT workshop_id FROM registrations WHERE attendee_id = ?",
                                 [person.id]).fetchall()]
@@ -204,8 +207,37 @@ def _recipients(store: Store, attendee_id: str, _: Gettext) -> Lines:
     return found
 
 
-def _archives(store: Store, attendee_id: str, _: Gettext) -> Lines:
-    return [(local(row[0]), _("Archive of the workshop {file}, kept by the organisation")
-             .format(file=Path(row[1]).name)) for row in store.db.execute(
-        "SELECT created_at, path FROM archives_made WHERE attendee_ids LIKE ? "
-        "ORDER BY created_at", [f'%"{attendee_id}"%'])]
+def _exports(store: Store, attendee_id: str, _: Gettext) -> Lines:
+    """Each file that carried the person's data (the exports log), with its label; archives
+    made before that log, from the list of archives made."""
+    logged = exports_of(store, attendee_id)
+    found = [(entry.made_at, _export_words(entry.kind, entry.label, _)) for entry in logged]
+    names = {entry.file_name for entry in logged if entry.kind == "archive"}
+    found += [(row[0], _export_words("archive", CONFIDENTIAL, _)) for row in store.db.execute(
+        "SELECT created_at, path FROM archives_made WHERE attendee_ids LIKE ?",
+        [f'%"{attendee_id}"%']) if Path(row[1]).name not in names]
+    if not found:
+        return [(_("None yet"), _("No file with your data has been exported from this "
+                                  "computer."))]
+    # by time only: entries of one second keep the log's own order (its ids)
+    return [(local(when), text) for when, text in sorted(found, key=lambda item: item[0])]
+
+
+def _export_words(kind: str, label: str, _: Gettext) -> str:
+    """"Workshop report (Excel) · Confidential: personal data"; an archive holds the whole
+    workshop."""
+    what = _(KIND_WORDS.get(kind, kind))
+    if kind == "archive":
+        what = _("Archive of the whole workshop, kept by the organisation")
+    return f"{what} · {label_words(label, _)}"
+
+
+def write_subject_access_file(store: Store, attendee_id: str, target: Path,
+                              language: str | None = None) -> Path:
+    """Write the person's data to `target` (a PDF) and record that it left this computer."""
+    from exports.pdf.subject_access import write_subject_access
+
+    person = store.attendees.get(attendee_id)
+    written = write_subject_access(subject_access_data(store, person.id, language), target)
+    record_export(store, "subject-access", written, [person.id], attendee_id=person.id)
+    return written

@@ -17,6 +17,7 @@ from facilitator_app.store.attendees import (
 )
 from facilitator_app.store.badges import BadgeRepository
 from facilitator_app.store.checkins import CheckinRepository
+from facilitator_app.store.export_log import ExportLogRepository
 from facilitator_app.store.introductions import IntroductionRepository
 from facilitator_app.store.meta import MetaRepository
 from facilitator_app.store.online import OnlineRepository
@@ -43,6 +44,7 @@ class Store:
         self.meta = MetaRepository(db, clock)
         self.online = OnlineRepository(db, clock)
         self.agendas = AgendaRepository(db, clock)
+        self.export_log = ExportLogRepository(db, clock)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

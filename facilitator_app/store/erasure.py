@@ -5,7 +5,8 @@ Deleting a person takes their registrations, consents, check-ins, badges and onl
 with them (foreign keys cascade); their side of introductions becomes anonymous, and the
 purpose, note and follow-up comments of those introductions are blanked, since they often
 name the person ("llamar a 987650001"). Rows waiting for review that carry their name or
-e-mail go too. Pseudonymised people keep their counts and lose names and contacts.
+e-mail go too, and so do the exports log's links to them (the counts stay).
+Pseudonymised people keep their counts and lose names and contacts.
 """
 
 from __future__ import annotations
@@ -25,9 +26,21 @@ def erase_people(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
     people = _people(conn, ids)
     _redact_introductions(conn, ids)
     _forget_online_names(conn, people, ids)
+    _unlink_exports(conn, ids)
     marks = _marks(ids)
     conn.execute(f"DELETE FROM attendees WHERE id IN ({marks})", ids)
     return len(people)
+
+
+def _unlink_exports(conn: sqlite3.Connection, ids: list[str]) -> None:
+    """The exports log forgets which files carried the person (each keeps its count), also
+    in a copy whose foreign keys are off."""
+    if not _has_table(conn, "exports_log_people"):
+        return
+    marks = _marks(ids)
+    conn.execute(f"DELETE FROM exports_log_people WHERE attendee_id IN ({marks})", ids)
+    conn.execute(f"UPDATE exports_log SET attendee_id = NULL WHERE attendee_id IN ({marks})",
+                 ids)
 
 
 def pseudonymise_people(conn: sqlite3.Connection, ids: Sequence[str], now: str) -> None:

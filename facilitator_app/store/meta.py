@@ -1,8 +1,9 @@
 """Per-install facts: this desk's id and name, the keys that never leave it, the desks
 whose archives it trusts, erasures still being scrubbed, and the audit log.
 
-`local_keys`, `trusted_desks`, `scrub_pending` and `app_meta` belong to this install
-alone: a workshop snapshot never carries them and a merge never reads them.
+`local_keys`, `trusted_desks`, `scrub_pending`, `app_meta`, `archives_made` and the
+exports log belong to this install alone: a workshop snapshot never carries them and a
+merge never reads them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 from facilitator_app.ids import uuid7
 from facilitator_app.store.base import Repository
 
-LOCAL_TABLES = ("local_keys", "trusted_desks", "scrub_pending", "app_meta", "archives_made")
+# This desk's own: never in a snapshot, never merged (exports_log: what left this computer).
+LOCAL_TABLES = ("local_keys", "trusted_desks", "scrub_pending", "app_meta", "archives_made",
+                "exports_log")
 
 
 class MetaRepository(Repository):

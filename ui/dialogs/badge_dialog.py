@@ -173,6 +173,10 @@ class BadgeOffer(QWidget):
         target = path if path.suffix.lower() == ".png" else path.with_suffix(".png")
         written = write_qr_png(self.token, target, box_size=16, name=self.person.name,
                                code=short_code(self.token))
+        from facilitator_app.services.export_log import record_export
+
+        record_export(self.store, "badges", written, [self.person.id],
+                      workshop_id=self.workshop.id, attendee_id=self.person.id)
         self.title.setText(_("QR image saved: {file}").format(file=written.name))
         return written
 

@@ -30,6 +30,7 @@ from facilitator_app.i18n import _, ngettext
 from facilitator_app.store import Store
 from ui.dialogs.errors import show_known_error
 from ui.pages.archive_desks import DeskBox
+from ui.pages.archive_exports import ExportsBox
 from ui.pages.base import Page
 
 
@@ -41,6 +42,8 @@ class ArchivePage(Page):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._archives_box())
         left.addWidget(self._backups_box(), stretch=1)
+        self.exports = ExportsBox(store)
+        left.addWidget(self.exports, stretch=2)
         self.desk = DeskBox(store, lambda: self.ask)
         right.addWidget(self.desk)
         right.addWidget(self._privacy_box())
@@ -113,10 +116,12 @@ class ArchivePage(Page):
                                        "and contacts are replaced, counts stay):"))
         self.retention_button.setText(_("Set the retention date"))
         self.desk.retranslate()
+        self.exports.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
         self.desk.refresh(self.workshop)
+        self.exports.refresh()
         self.backup_list.clear()
         for backup in list_backups(self.store.path) if self.store.path else []:
             self.backup_list.addItem(f"{backup.created.astimezone():%d/%m/%Y %H:%M:%S}  ·  "
@@ -236,15 +241,15 @@ class ArchivePage(Page):
         return self.person.currentData() if self.person.currentIndex() >= 0 else None
 
     def subject_access(self) -> None:
-        from exports.pdf.subject_access import write_subject_access
-        from facilitator_app.services.privacy import subject_access_data
+        from facilitator_app.services.subject_access import write_subject_access_file
 
         person = self.selected_person()
         target = person and self.ask("save", _("Save the person's data"),
                                      f"data-{person[-8:]}.pdf")
         if target:
-            write_subject_access(subject_access_data(self.store, person), Path(target))
+            write_subject_access_file(self.store, person, Path(target))
             self.privacy_result.setText(_("Wrote {file}.").format(file=target))
+            self.exports.refresh()
 
     def erase(self) -> None:
         from facilitator_app.services.privacy import erase_attendee
@@ -276,8 +281,6 @@ class ArchivePage(Page):
 
 def _ask(kind: str, title: str, text):
     """The real dialogs (tests replace ArchivePage.ask)."""
-    from PySide6.QtCore import QCoreApplication, QProcess
-
     if kind == "trust":
         from ui.dialogs.trust_dialog import TrustDialog
 
@@ -301,7 +304,7 @@ def _ask(kind: str, title: str, text):
     if kind == "confirm":
         return QMessageBox.question(None, title, text) == QMessageBox.StandardButton.Yes
     QMessageBox.information(None, title, text)  # restart
-    QProcess.startDetached(QCoreApplication.applicationFilePath(),
-                           QCoreApplication.arguments()[1:])
-    QCoreApplication.quit()
+    from ui.restart import relaunch
+
+    relaunch()
     return True

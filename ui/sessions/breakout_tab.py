@@ -200,7 +200,7 @@ class BreakoutTab(QWidget):
 
     def save_zoom_csv(self, target: Path) -> Path | None:
         try:
-            by_hand = write_zoom_csv(self.rooms, target)
+            by_hand = write_zoom_csv(self.store, self.session.id, self.rooms, target)
         except KnownError as exc:
             show_known_error(self, exc)
             return None
