@@ -11,7 +11,6 @@ collide, and pruning keeps the newest `keep` by time whoever lists them.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import secrets
@@ -24,6 +23,7 @@ from facilitator_app import dbconnect
 from facilitator_app.dbfile import FileKind, inspect_file
 from facilitator_app.durable import replace_durably, write_bytes_atomically
 from facilitator_app.errors import KnownError, mapped_sqlite_errors
+from facilitator_app.files import sha256_of
 from facilitator_app.fingerprint import Fingerprint, take_fingerprint
 from facilitator_app.i18n import _
 from facilitator_app.paths import backups_dir
@@ -32,7 +32,6 @@ KEEP_BACKUPS = 10
 BUSY_TIMEOUT_S = 5.0
 STALE_SECONDS = 60  # a leftover `.partial` this old belongs to no live writer
 _STAMP = "%Y%m%dT%H%M%S%fZ"
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,7 @@ def _copy(db_path: Path, now: datetime | None) -> tuple[Path, str]:
         folder.mkdir(parents=True, exist_ok=True)
         with mapped_sqlite_errors(db_path):
             copy_database(db_path, partial)
-        return partial, _hash(partial)
+        return partial, sha256_of(partial)
     except OSError as exc:
         _discard(partial)
         raise _backup_error(folder, exc) from exc
@@ -173,14 +172,6 @@ def _publish(partial: Path, record: _Record) -> Path:
         _discard(partial)
         raise _backup_error(partial.parent, exc) from exc
     return target
-
-
-def _hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _write_record(backup: Path, record: _Record) -> None:

@@ -8,6 +8,7 @@ name is said, never silently created.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from pathlib import Path
 
@@ -93,3 +94,9 @@ def file_error(path: Path, exc: OSError, *, writing: bool | None = False) -> Kno
                 None: _("{file} cannot be read or written.")}[writing]
     message = messages.get(exc.errno or 0, fallback)
     return KnownError(message.format(file=path), details=str(exc), path=path)
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's contents (hex), read in chunks whatever its size."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -21,6 +21,7 @@ from pathlib import Path
 from facilitator_app import app_version, keys
 from facilitator_app.clock import iso
 from facilitator_app.errors import KnownError
+from facilitator_app.files import sha256_of
 from facilitator_app.i18n import _
 from facilitator_app.ids import uuid7
 from facilitator_app.schema_version import MIGRATION_NAMES
@@ -37,7 +38,6 @@ FORMAT = 2
 SIGNED_FROM = 2
 _SIGNED_CONTEXT = b"creando-archive-v2\n"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_CHUNK = 1 << 20
 
 
 class EncryptedArchiveError(KnownError):
@@ -90,7 +90,7 @@ def create_archive(store: Store, workshop_id: str, target: Path, *, made_by: str
             "created_at": iso(store.clock()), "created_by": made_by or store.meta.desk_id(),
             "encrypted": bool(password), "signer": desks.this_desk(store).as_manifest(),
             "files": [{"path": p.relative_to(root).as_posix(), "size": p.stat().st_size,
-                       "sha256": _file_sha256(p)} for p in files],
+                       "sha256": sha256_of(p)} for p in files],
         }
         text = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
         (root / MANIFEST).write_bytes(text)
@@ -134,14 +134,6 @@ def _reports(store: Store, workshop_id: str, root: Path) -> None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _zip(root: Path, files: list[Path], target: Path, password: str | None) -> None:

@@ -8,16 +8,15 @@ do not carry it and a merge does not read it (store.meta.LOCAL_TABLES).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from facilitator_app.files import sha256_of
 from facilitator_app.i18n import N_
 from facilitator_app.sensitivity import label_of
 from facilitator_app.store import Store
 from facilitator_app.store.export_log import ExportEntry
 
-_CHUNK = 1 << 20
 KIND_WORDS = {"report": N_("Workshop report (Excel)"),
               "partner-report": N_("Partner report (Excel)"),
               "handout": N_("Session handout"), "signin-sheet": N_("Sign-in sheet"),
@@ -37,7 +36,7 @@ def record_export(store: Store, kind: str, written: Path, people: Sequence[str],
     entry = {"kind": kind, "label": label_of(kind, names_people=names_people),
              "workshop_id": workshop_id, "session_id": session_id,
              "attendee_id": attendee_id, "people": len(people), "file_name": written.name,
-             "bytes": written.stat().st_size, "sha256": file_sha256(written),
+             "bytes": written.stat().st_size, "sha256": sha256_of(written),
              "desk_id": store.meta.desk_id()}
     with store.transaction():
         return store.export_log.add(entry, people)
@@ -62,10 +61,3 @@ def entry_json(entry: ExportEntry) -> dict:
             "file": entry.file_name, "bytes": entry.bytes, "sha256": entry.sha256,
             "desk_id": entry.desk_id}
 
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
