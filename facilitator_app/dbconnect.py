@@ -156,3 +156,13 @@ def attach_keyed(conn: Any, path: Path, alias: str, key: bytes | None) -> None:
     """ATTACH `path` as `alias` with `key` (None: a plain file)."""
     literal = f"x'{key.hex()}'" if key is not None else ""
     conn.execute(f"ATTACH DATABASE ? AS {alias} KEY \"{literal}\"", [str(path)])
+
+
+def attach(conn: Any, path: Path, alias: str) -> None:
+    """ATTACH `path` as `alias`, keyed as that file needs: on a SQLCipher connection a
+    bare ATTACH would assume the main database's key and fail on a plain file (or on one
+    with another key)."""
+    if isinstance(conn, sqlite3.Connection):  # plain SQLite: no KEY clause
+        conn.execute(f"ATTACH DATABASE ? AS {alias}", [str(path)])
+    else:
+        attach_keyed(conn, path, alias, key_for(path) if looks_encrypted(path) else None)

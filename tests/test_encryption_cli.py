@@ -144,6 +144,30 @@ def test_an_encrypted_databases_archive_needs_a_password_and_shows_nothing(
     assert code == 0 and len(json.loads(out)) == 5
 
 
+def test_another_desks_archive_merges_into_an_encrypted_desk(
+        encrypted_db: Path, tmp_path: Path, capsys) -> None:
+    """The archive's snapshot is a plain file: attached to a keyed connection it must be
+    attached without this desk's key (a bare ATTACH assumed it, and the merge crashed)."""
+    plain = tmp_path / "plain.db"
+    code, out, _err = run_main(capsys, "--db", str(plain), "--json", "demo")
+    workshop = json.loads(out)["id"]
+    target = tmp_path / "plain.zip"
+    assert run_main(capsys, "--db", str(plain), "archive", "create", "--workshop", workshop,
+                    "-o", str(target))[0] == 0
+    code, _out, err = run_main(capsys, "--lang", "en", "--db", str(encrypted_db), "archive",
+                               "restore", str(target))
+    assert code == 1  # an unknown signer first
+    fingerprint = err.split("--trust-signer ")[1].split()[0].rstrip(".")
+    code, _out, err = run_main(capsys, "--db", str(encrypted_db), "archive", "restore",
+                               str(target), "--trust-signer", fingerprint)
+    assert code == 0, err
+    code, out, _err = run_main(capsys, "--db", str(encrypted_db), "--json", "attendees",
+                               "list", "--workshop", workshop)
+    assert code == 0 and len(json.loads(out)) == 60
+    assert dbconnect.looks_encrypted(encrypted_db)  # still encrypted after the merge
+    assert not leaks(encrypted_db, stored_secrets(plain))
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 def test_sigkill_during_checkin_commits_on_an_encrypted_database_loses_nothing(
         db_file: Path) -> None:

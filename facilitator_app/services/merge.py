@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator_app import keys
+from facilitator_app import dbconnect, keys
 from facilitator_app.db import open_database
 from facilitator_app.errors import KnownError, RejectedFileError
 from facilitator_app.i18n import N_, _
@@ -171,7 +171,7 @@ def _merge(store: Store, snapshot: Path, path: Path,
     conn = store.db.conn
     trusted = conn.execute("PRAGMA trusted_schema").fetchone()[0]
     conn.execute("PRAGMA trusted_schema=OFF")  # nothing of the snapshot's schema runs here
-    conn.execute("ATTACH DATABASE ? AS src", [str(snapshot)])
+    dbconnect.attach(conn, snapshot, "src")  # keyed right when this desk is encrypted
     try:
         added: dict[str, int] = {}
         with store.transaction():
