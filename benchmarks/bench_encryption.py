@@ -19,35 +19,16 @@ PASSPHRASE = "benchmark passphrase"
 def _workshop(path: Path, people: int, *, encrypted: bool):
     """A database of `people` registered in 10 sessions, about half of them in each;
     encrypted (and unlocked) when asked. Returns the open store and the workshop."""
+    from benchmarks.data import report_workshop
     from facilitator_app import encryption
-    from facilitator_app.clock import iso
     from facilitator_app.db import open_database
-    from facilitator_app.ids import uuid7
-    from facilitator_app.services.workshops import create_workshop
     from facilitator_app.store import Store
 
-    store = Store(open_database(path, backup_on_open=False), path=path)
-    made = create_workshop(store, "Taller", session_titles=[
-        f"Sesión {n + 1}" for n in range(SESSIONS)])
-    now = iso(store.clock())
-    ids = [uuid7() for _ in range(people)]
-    with store.transaction():
-        store.db.conn.executemany(
-            "INSERT INTO attendees (id, given_names, family_names, name_folded, created_at, "
-            "updated_at) VALUES (?, ?, 'Pérez', ?, ?, ?)",
-            [(p, f"Persona {n}", f"persona {n} perez", now, now) for n, p in enumerate(ids)])
-        store.db.conn.executemany(
-            "INSERT INTO registrations (id, workshop_id, attendee_id, registered_at) "
-            "VALUES (?, ?, ?, ?)", [(uuid7(), made.workshop.id, p, now) for p in ids])
-        store.db.conn.executemany(
-            "INSERT INTO checkin_events (id, workshop_id, session_id, attendee_id, kind, at, "
-            "method, mode) VALUES (?, ?, ?, ?, 'admitted', ?, 'scanner', 'in_room')",
-            [(uuid7(), made.workshop.id, s.id, p, now)
-             for s in made.sessions for n, p in enumerate(ids) if n % 2])
+    store, workshop = report_workshop(path, people, SESSIONS)
     store.close()
     if encrypted:
         encryption.enable(path, PASSPHRASE)
-    return Store(open_database(path, backup_on_open=False), path=path), made.workshop
+    return Store(open_database(path, backup_on_open=False), path=path), workshop
 
 
 def _commit_ms(store, workshop_id: str) -> float:

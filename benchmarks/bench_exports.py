@@ -56,32 +56,9 @@ def badges(repeat: int) -> Row:
 
 def _big_workshop(folder: Path):
     """20,000 registered people, 10 sessions, about half of them in each session."""
-    from facilitator_app.clock import iso
-    from facilitator_app.db import open_database
-    from facilitator_app.ids import uuid7
-    from facilitator_app.services.workshops import create_workshop
-    from facilitator_app.store import Store
+    from benchmarks.data import report_workshop
 
-    path = folder / "big.db"
-    store = Store(open_database(path, backup_on_open=False), path=path)
-    workshop = create_workshop(store, "Taller grande", session_titles=[
-        f"Sesión {n + 1}" for n in range(SESSIONS)])
-    now = iso(store.clock())
-    with store.transaction():
-        people = [uuid7() for _ in range(PEOPLE)]
-        store.db.conn.executemany(
-            "INSERT INTO attendees (id, given_names, family_names, name_folded, created_at, "
-            "updated_at) VALUES (?, ?, 'Pérez', ?, ?, ?)",
-            [(p, f"Persona {n}", f"persona {n} perez", now, now) for n, p in enumerate(people)])
-        store.db.conn.executemany(
-            "INSERT INTO registrations (id, workshop_id, attendee_id, registered_at) "
-            "VALUES (?, ?, ?, ?)", [(uuid7(), workshop.workshop.id, p, now) for p in people])
-        store.db.conn.executemany(
-            "INSERT INTO checkin_events (id, workshop_id, session_id, attendee_id, kind, at, "
-            "method, mode) VALUES (?, ?, ?, ?, 'admitted', ?, 'scanner', 'in_room')",
-            [(uuid7(), workshop.workshop.id, s.id, p, now)
-             for s in workshop.sessions for n, p in enumerate(people) if n % 2])
-    return store, workshop.workshop
+    return report_workshop(folder / "big.db", PEOPLE, SESSIONS)
 
 
 def workshop_report(repeat: int) -> Row:

@@ -153,3 +153,33 @@ def _door_events(workshop: str, person: str, sessions: list, rng: random.Random,
         events.append((uuid7(), workshop, last[2], person, "checked_out", later, "search",
                        "in_room", None, None))
     return events
+
+
+def report_workshop(path: Path, count: int, sessions: int):
+    """A database at `path` of `count` registered people in `sessions` sessions, about
+    half of them in each (the reports' benchmarks); returns (open store, workshop)."""
+    from facilitator_app.clock import iso
+    from facilitator_app.db import open_database
+    from facilitator_app.ids import uuid7
+    from facilitator_app.services.workshops import create_workshop
+    from facilitator_app.store import Store
+
+    store = Store(open_database(path, backup_on_open=False), path=path)
+    made = create_workshop(store, "Taller grande", session_titles=[
+        f"Sesión {n + 1}" for n in range(sessions)])
+    now = iso(store.clock())
+    ids = [uuid7() for _ in range(count)]
+    with store.transaction():
+        store.db.conn.executemany(
+            "INSERT INTO attendees (id, given_names, family_names, name_folded, created_at, "
+            "updated_at) VALUES (?, ?, 'Pérez', ?, ?, ?)",
+            [(p, f"Persona {n}", f"persona {n} perez", now, now) for n, p in enumerate(ids)])
+        store.db.conn.executemany(
+            "INSERT INTO registrations (id, workshop_id, attendee_id, registered_at) "
+            "VALUES (?, ?, ?, ?)", [(uuid7(), made.workshop.id, p, now) for p in ids])
+        store.db.conn.executemany(
+            "INSERT INTO checkin_events (id, workshop_id, session_id, attendee_id, kind, at, "
+            "method, mode) VALUES (?, ?, ?, ?, 'admitted', ?, 'scanner', 'in_room')",
+            [(uuid7(), made.workshop.id, s.id, p, now)
+             for s in made.sessions for n, p in enumerate(ids) if n % 2])
+    return store, made.workshop
