@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator_app.encryption import is_encrypted, unlock
-from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
 from facilitator_app.settings import load_settings
-from ui.dialogs.passphrase_fields import busy_cursor, error_label, passphrase_field, say
+from ui.dialogs.passphrase_fields import error_label, key_work, passphrase_field, say
 
 IDLE_CHOICES = (0, 5, 15, 30)  # minutes; 0 is off
 DEFAULT_IDLE_MINUTES = 15
@@ -91,11 +90,7 @@ class LockScreen(QWidget):
     def try_unlock(self) -> None:
         if self.path is None:
             return
-        try:
-            with busy_cursor():
-                unlock(self.path, self.passphrase.text())
-        except KnownError as exc:
-            say(self.error, exc.message)
+        if not key_work(self.error, lambda: unlock(self.path, self.passphrase.text()))[0]:
             self.passphrase.clear()
             self.passphrase.setFocus()
             return

@@ -32,13 +32,12 @@ from facilitator_app.encryption import (
     is_unlocked,
     unlock,
 )
-from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _, ngettext
 from facilitator_app.settings import save_setting
 from ui.dialogs.passphrase_fields import (
     NewPassphrase,
-    busy_cursor,
     error_label,
+    key_work,
     passphrase_field,
     say,
 )
@@ -151,16 +150,17 @@ class EncryptionDialog(QDialog):
             return
         passphrase = self.enable_passphrase.value()
         self._release()
-        try:
-            with busy_cursor():
-                recovery_key = enable(self.path, passphrase)
-                if not is_unlocked(self.path):
-                    unlock(self.path, passphrase)
-        except KnownError as exc:
-            say(self.error, exc.message)
+        done, recovery_key = key_work(self.error, lambda: self._enable(passphrase))
+        if not done:
             return
         RecoveryKeyDialog(recovery_key, self.path, self).exec()
         self.accept()
+
+    def _enable(self, passphrase: str) -> str:
+        recovery_key = enable(self.path, passphrase)
+        if not is_unlocked(self.path):
+            unlock(self.path, passphrase)
+        return recovery_key
 
     def change(self) -> None:
         problem = None if self.old_passphrase.text() else _("Type the current passphrase.")
@@ -168,12 +168,8 @@ class EncryptionDialog(QDialog):
         if problem:
             say(self.error, problem)
             return
-        try:
-            with busy_cursor():
-                change_passphrase(self.path, self.old_passphrase.text(),
-                                  self.new_passphrase.value())
-        except KnownError as exc:
-            say(self.error, exc.message)
+        if not key_work(self.error, lambda: change_passphrase(
+                self.path, self.old_passphrase.text(), self.new_passphrase.value()))[0]:
             return
         say(self.error, None)
         self.old_passphrase.clear()
@@ -182,22 +178,15 @@ class EncryptionDialog(QDialog):
 
     def decrypt(self) -> None:
         passphrase = self.disable_passphrase.text()
-        try:
-            with busy_cursor():
-                unlock(self.path, passphrase)  # the passphrase is checked before anything
-        except KnownError as exc:
-            say(self.error, exc.message)
+        # the passphrase is checked before anything
+        if not key_work(self.error, lambda: unlock(self.path, passphrase))[0]:
             return
         if not self.confirm(self, _("Store the database unencrypted?"), _(
                 "Anyone with this laptop or a copy of the file will be able to read the "
                 "names and phones in it. The app restarts on the plain file.")):
             return
         self._release()
-        try:
-            with busy_cursor():
-                disable(self.path, passphrase)
-        except KnownError as exc:
-            say(self.error, exc.message)
+        if not key_work(self.error, lambda: disable(self.path, passphrase))[0]:
             return
         self.accept()
 

@@ -3,15 +3,19 @@ twice with its problem said in words, an error line, and a busy cursor for slow 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from facilitator_app.encryption import passphrase_problem
+from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
+
+T = TypeVar("T")
 
 
 def passphrase_field(name: str) -> QLineEdit:
@@ -52,6 +56,17 @@ def busy_cursor() -> Iterator[None]:
         yield
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+
+def key_work(error: QLabel, work: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run slow key work under a busy cursor: (True, its result), or (False, None) with
+    the KnownError said in `error`."""
+    try:
+        with busy_cursor():
+            return True, work()
+    except KnownError as exc:
+        say(error, exc.message)
+        return False, None
 
 
 class NewPassphrase(QWidget):

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 
 from facilitator_app import APP_NAME
 from facilitator_app.encryption import unlock, unlock_with_recovery_key
-from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
 from ui.dialogs.passphrase_fields import (
     NewPassphrase,
-    busy_cursor,
     error_label,
     key_font,
+    key_work,
     passphrase_field,
     say,
 )
@@ -132,11 +131,7 @@ class UnlockDialog(QDialog):
         if not self.passphrase.text():
             say(self.error, _("Type the passphrase."))
             return
-        try:
-            with busy_cursor():
-                unlock(self.path, self.passphrase.text())
-        except KnownError as exc:
-            say(self.error, exc.message)
+        if not key_work(self.error, lambda: unlock(self.path, self.passphrase.text()))[0]:
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
@@ -148,12 +143,8 @@ class UnlockDialog(QDialog):
         if problem:
             say(self.error, problem)
             return
-        try:
-            with busy_cursor():
-                unlock_with_recovery_key(self.path, self.recovery_key.text().strip(),
-                                         self.new_passphrase.value())
-        except KnownError as exc:
-            say(self.error, exc.message)
+        if not key_work(self.error, lambda: unlock_with_recovery_key(
+                self.path, self.recovery_key.text().strip(), self.new_passphrase.value()))[0]:
             self.recovery_key.setFocus()
             return
         self.accept()
