@@ -13,6 +13,8 @@ from exports.excel.suppression import (
     MAX_COMPLEMENTS,
     SMALL,
     THRESHOLD,
+    WITHHELD,
+    is_withheld,
     suppress,
     suppress_rows,
 )
@@ -58,6 +60,9 @@ def protected(counts: dict[str, int], shown: dict, fallback: bool = False) -> bo
 def test_no_hidden_count_can_be_recovered_from_the_total(counts) -> None:
     shown = suppress(counts)
     total = sum(counts.values())
+    if is_withheld(shown):  # only where nothing else can protect: every group one person
+        assert total >= THRESHOLD and set(counts.values()) <= {0, 1}, (counts, shown)
+        return
     fallback = SMALL not in shown.values() and COMPLEMENT in shown.values()
     for key, count in counts.items():
         if count == 0:
@@ -125,3 +130,10 @@ def test_each_row_with_its_own_total_is_protected_on_its_own() -> None:
                           "S2": {"room": 20, "online": 8, "both": 0}})
     assert rows == {"S1": {"room": 37, "online": COMPLEMENT, "both": SMALL},
                     "S2": {"room": 20, "online": 8, "both": 0}}
+
+
+def test_five_groups_of_one_person_are_withheld_whole() -> None:
+    """Any mark at all would leave each group exactly 1 (their sum, 5, is shown)."""
+    assert suppress({"VE": 1, "PE": 1, "CO": 1, "EC": 1, "BO": 1, "CL": 0}) == {
+        key: WITHHELD for key in ("VE", "PE", "CO", "EC", "BO", "CL")}
+    assert suppress({"a": 1, "b": 5}) == {"a": COMPLEMENT, "b": COMPLEMENT}  # still open

@@ -38,7 +38,7 @@ from exports.excel.sheets import (
     total_row,
     write_table,
 )
-from exports.excel.suppression import suppress, suppress_total
+from exports.excel.suppression import is_withheld, suppress, suppress_total
 from exports.excel.workshop_report import session_status, useful_share
 from exports.sensitivity import mark_workbook
 from facilitator_app.export_models import CountTable, PartnerReportData
@@ -88,7 +88,11 @@ class Writer:
     def counts(self, table: CountTable, total: int) -> None:
         """One breakdown: its groups (small counts hidden) and its total."""
         self.header([table.title, _("People")])
-        for label, count in suppress(table.counts).items():
+        shown = suppress(table.counts)
+        if is_withheld(shown):  # naming the groups would give every count away
+            self.append([_("Not broken down: each group has a single person."), ""],
+                        wrap_first=True)
+        for label, count in ({} if is_withheld(shown) else shown).items():
             self.append([label, _figure(self.sheet, count)], wrap_first=True)
         self.row += 1
         self.sheet.append(total_row(self.sheet, [_("Total"), suppress_total(total)]))

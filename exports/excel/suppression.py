@@ -7,6 +7,8 @@ at least two possible values for a reader who knows the total, that "<5" is 1 to
 that "x" is 5 or more. Zeros are shown (nobody is singled out by a zero) and a count of
 5 or more is hidden only as such a complement. When no choice keeps every hidden count
 open (two groups of 1 and 5, say), every non-zero count of the table is shown as "x".
+When even that leaves them exact (every group a single person: five groups of 1 add up
+to the total of 5), the breakdown is withheld: no group and no count is shown.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from itertools import combinations
 THRESHOLD = 5
 SMALL = "<5"
 COMPLEMENT = "x"
+WITHHELD = "withheld"  # the whole breakdown: no group named, no count
 MAX_COMPLEMENTS = 3  # beyond this, hide the whole table (it never happened in practice)
 _NO_LIMIT = 10**9
 
@@ -39,6 +42,8 @@ def suppress(counts: Mapping[str, int]) -> dict[str, int | str]:
         return shown  # nothing to protect, or the total is hidden as well
     extra = complements(counts, small)
     if extra is None:
+        if sum(counts.values()) <= sum(1 for count in counts.values() if count):
+            return {key: WITHHELD for key in counts}  # every group is one person
         return {key: COMPLEMENT if count else 0 for key, count in counts.items()}
     for key in extra:
         shown[key] = COMPLEMENT
@@ -57,6 +62,10 @@ def complements(counts: Mapping[str, int], small: list[str]) -> tuple[str, ...] 
             if is_protected({key: counts[key] for key in (*small, *keys)}, set(small)):
                 return keys
     return None
+
+
+def is_withheld(shown: Mapping[str, int | str]) -> bool:
+    return bool(shown) and all(value == WITHHELD for value in shown.values())
 
 
 def bounds(small: bool) -> tuple[int, int]:
