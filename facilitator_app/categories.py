@@ -75,11 +75,29 @@ _NATIONALITIES = {
     "ES": ("es", "esp", "espana", "spain", "espanol", "espanola", "spanish"),
     "CN": ("cn", "chn", "china", "chino", "china", "chinese"),
 }
+_POPULATION_TYPES = {
+    "destination": ("destination", "in destination", "destino", "en destino",
+                    "migrante en destino", "migrantes en destino", "refugiado en destino",
+                    "poblacion en destino", "migrante residente", "residente en destino",
+                    "refugees and migrants in destination", "refugiados y migrantes en destino"),
+    "transit": ("transit", "in transit", "transito", "en transito", "de paso",
+                "migrante en transito", "migrantes en transito", "poblacion en transito",
+                "refugees and migrants in transit", "refugiados y migrantes en transito"),
+    "host": ("host", "host community", "comunidad de acogida", "comunidad receptora",
+             "comunidad anfitriona", "comunidad local", "poblacion de acogida", "acogida"),
+    "pendular": ("pendular", "pendulares", "migrante pendular", "migracion pendular",
+                 "pendular migrant", "poblacion pendular"),
+    "returnee": ("returnee", "returnees", "returned", "retornado", "retornada", "retornados",
+                 "retornadas", "retornante", "retorno", "peruano retornado",
+                 "peruana retornada", "poblacion retornada"),
+}
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "sector": _SECTORS, "gender": _GENDERS, "nationality": _NATIONALITIES}
 _LOOKUP = {field: {fold(alias): code for code, aliases in table.items() for alias in aliases}
            for field, table in SYNONYMS.items()}
 _LOOKUP["gender"].update({fold(answer): BLANK for answer in _NOT_SAID})
+_POPULATION = {fold(alias): code for code, aliases in _POPULATION_TYPES.items()
+               for alias in aliases} | {fold(answer): BLANK for answer in _NOT_SAID}
 _CODES = {field: {fold(code): code for code in CATEGORIES[field]} for field in FIELDS}
 
 
@@ -125,3 +143,20 @@ def choice_value(field: str, answer: str, choice: str) -> str:
     if code is None:
         raise ValueError(choice)
     return code
+
+
+def population_type_code(answer: str) -> str | None:
+    """The population type code for a form answer ("" when blank or not said), None
+    when the answer is none of them (never guessed)."""
+    return _POPULATION.get(fold(answer))
+
+
+def population_type_of(stated: str, nationality: str) -> str:
+    """The population type a report counts someone under: what they said (`stated`, a
+    code) if anything; else from their nationality code: Peruvian is the host community,
+    any other known nationality refugees and migrants in destination; "" when unknown."""
+    if stated:
+        return stated
+    if nationality == "PE":
+        return "host"
+    return "destination" if nationality in CATEGORIES["nationality"] else BLANK

@@ -1,8 +1,9 @@
 """Read the fictional demo workshop from its data files in `assets/demo/`.
 
 The people, partners, sessions and introductions are data, not code: `attendees.csv` (one
-row a person, with how they attended), `partners.toml`, `workshop.toml` (the workshop, its
-sessions and agendas) and `introductions.toml`. They are read once per process.
+row a person, with how they attended and, for most, a birth year), `partners.toml`,
+`workshop.toml` (the workshop, its place, its sessions and agendas) and
+`introductions.toml`. They are read once per process.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class DemoPerson:
     attendance: str
     online_minutes: float | None
     left_early: bool
+    birth_year: int | None = None
+    population_type: str = ""  # only the few who said; the rest follow their nationality
 
     @property
     def name(self) -> str:
@@ -91,4 +94,6 @@ def _person(row: dict[str, str]) -> DemoPerson:
         consent={purpose: row[f"consent_{purpose}"] == "yes" for purpose in CONSENTS},
         attendance=row["attendance"], online_minutes=float(minutes) if minutes else None,
         left_early=row["left_early"] == "yes",
+        birth_year=int(row["birth_year"]) if row["birth_year"] else None,
+        population_type=row["population_type"],
     )

@@ -44,6 +44,19 @@ def category_label(field: str, code: str) -> str:
     return label(CATEGORIES[field], code)
 
 
+# Who a person is for inter-agency reporting (R4V population types): what they said, or else
+# what their nationality suggests (categories.population_type_of).
+POPULATION_TYPES = {"destination": N_("Refugees and migrants in destination"),
+                    "transit": N_("Refugees and migrants in transit"),
+                    "host": N_("Host community"), "pendular": N_("Pendular"),
+                    "returnee": N_("Returnees")}
+BIRTH_YEAR_SOURCES = {"age": N_("from the age given"), "birth_date": N_("from the birth date"),
+                      "birth_year": N_("as given"), "edited": N_("changed by a facilitator")}
+# Why the two reporting fields are asked (the subject-access file, the dialogs).
+REPORTING_PURPOSE = N_("Optional; used only to count people by age group (0–17, 18–59, 60+) "
+                       "and population type in reports to the programme and its partners.")
+
+
 PARTNER_TYPES = {"civil_society": N_("Civil society"), "private_sector": N_("Private sector"),
                  "un": N_("UN agency"), "government": N_("Government"),
                  "academia": N_("Academia")}

@@ -652,3 +652,17 @@ def exports_log(db: Database) -> None:
         " attendee_id TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,"
         " PRIMARY KEY (export_id, attendee_id)) WITHOUT ROWID")
     db.execute("CREATE INDEX exports_log_people_attendee ON exports_log_people(attendee_id)")
+
+
+@migrations(name="0014_registration_reporting_fields")
+def registration_reporting_fields(db: Database) -> None:
+    """Two optional fields of a registration, for reporting by age group and population
+    type: the person's birth year (and whether it came from an age, a birth date, a year
+    or a facilitator's edit) and the population type they said they are; and where a
+    workshop takes place (Peru's region by its UBIGEO code, province, district)."""
+    db.execute("ALTER TABLE attendees ADD COLUMN birth_year INTEGER")
+    db.execute("ALTER TABLE attendees ADD COLUMN birth_year_source TEXT NOT NULL DEFAULT '' "
+               "CHECK (birth_year_source IN ('', 'age', 'birth_date', 'birth_year', 'edited'))")
+    db.execute("ALTER TABLE attendees ADD COLUMN population_type TEXT NOT NULL DEFAULT ''")
+    for column in ("department", "province", "district"):
+        db.execute(f"ALTER TABLE workshops ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")

@@ -70,6 +70,9 @@ class Workshop:
     min_online_percent: int = 60
     is_demo: bool = False
     notes: str = ""
+    department: str = ""  # INEI UBIGEO code of the region (places.DEPARTMENTS), or ""
+    province: str = ""
+    district: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,9 @@ class Attendee:
     district: str = ""
     offers: tuple[str, ...] = field(default_factory=tuple)
     needs: tuple[str, ...] = field(default_factory=tuple)
+    birth_year: int | None = None  # optional, for age groups in reports
+    birth_year_source: str = ""  # "" | age | birth_date | birth_year | edited
+    population_type: str = ""  # only what the person said or a facilitator set
 
     @property
     def name(self) -> str:

@@ -13,4 +13,5 @@ MIGRATION_NAMES = (
     "0005_online_attendance", "0006_agendas", "0007_privacy", "0008_attendance_projection",
     "0009_keys_trust_scrub", "0010_skips_and_breakout_rooms", "0011_category_mappings",
     "0012_certificate_settings", "0013_exports_log",
+    "0014_registration_reporting_fields",
 )

@@ -4,7 +4,8 @@ A list without a header row is read when its columns can be told from their valu
 reply says what was inferred), or with `--columns name,email,...`; `--no-header` says the
 first row is already data. Sector, gender and nationality answers become codes; the reply
 lists the answers no code matched, and `--map sector:Minería=other` (or `=food`, `=VE`…)
-says what one means, remembered for the next list.
+says what one means, remembered for the next list. `creando attendees edit` changes a
+person's optional reporting fields (birth year or age, population type).
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from facilitator_app.cli.args import Commands, add_input, add_text, add_workshop, group, handles
+from facilitator_app.cli.args import (
+    Commands,
+    add_id,
+    add_input,
+    add_text,
+    add_workshop,
+    group,
+    handles,
+    whole_number,
+)
 from facilitator_app.cli.output import Reply
 from facilitator_app.i18n import _
 from facilitator_app.importing.headers import FIELD_LABELS, Field, field_named
@@ -25,7 +35,7 @@ EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def add_commands(commands: Commands) -> None:
-    actions = group(commands, "attendees", _("import or list attendees"))
+    actions = group(commands, "attendees", _("import, list or edit attendees"))
     imports = actions.add_parser("import", help=_("import a registration list (CSV or XLSX)"))
     add_input(imports, "file", _("the CSV or XLSX file"))
     add_workshop(imports)
@@ -48,6 +58,90 @@ def add_commands(commands: Commands) -> None:
     add_workshop(listing)
     add_text(listing, "--search", _("name, business, email or phone"))
     handles(listing, list_attendees)
+    _add_edit(actions)
+
+
+def _add_edit(actions: Commands) -> None:
+    edit = actions.add_parser("edit", help=_("change a person's birth year or population type "
+                                             "(optional, for reports)"))
+    add_id(edit, "--attendee", "attendee", _("attendee id or prefix"), required=True)
+    born = edit.add_mutually_exclusive_group()
+    born.add_argument("--birth-year", type=birth_year_arg, metavar=_("YEAR"),
+                      default=argparse.SUPPRESS,  # absent: keep it; none: clear it
+                      help=_("the year they were born, e.g. 1990; none clears it"))
+    born.add_argument("--age", type=whole_number, metavar=_("YEARS"),
+                      help=_("their age in whole years (stored as this year minus the age)"))
+    edit.add_argument("--population-type", type=population_type_arg, metavar=_("TYPE"),
+                      help=_("what they said they are: destination, transit, host, pendular "
+                             "or returnee; none clears it (then it follows the nationality)"))
+    handles(edit, edit_attendee)
+
+
+_CLEAR = ("none", "ninguno", "-")
+
+
+def birth_year_arg(text: str) -> int | None:
+    """argparse type of --birth-year: a year, or none to clear it."""
+    if text.strip().lower() in _CLEAR:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("\u201c{value}\u201d is not a year (e.g. 1990) nor "
+                                           "none.").format(value=text)) from None
+
+
+def population_type_arg(text: str) -> str:
+    """argparse type of --population-type: a code (or its words in Spanish or English), or
+    none to clear it."""
+    from facilitator_app.categories import population_type_code
+    from facilitator_app.labels import POPULATION_TYPES
+
+    if text.strip().lower() in _CLEAR:
+        return ""
+    code = population_type_code(text)
+    if not code:
+        raise argparse.ArgumentTypeError(_(
+            "\u201c{value}\u201d is not a population type. Use one of: {codes}; or "
+            "none.").format(value=text, codes=", ".join(POPULATION_TYPES)))
+    return code
+
+
+def edit_attendee(args: argparse.Namespace, store: Store) -> Reply:
+    """Change the reporting fields given; the others stay as they are."""
+    from facilitator_app.services.registration_fields import (
+        KEEP,
+        edit_reporting_fields,
+        year_from_age,
+    )
+
+    year: object = KEEP
+    if args.age is not None:
+        year = year_from_age(args.age, store.clock().astimezone().date())
+    elif hasattr(args, "birth_year"):
+        year = args.birth_year
+    person = edit_reporting_fields(
+        store, args.attendee, birth_year=year,
+        population_type=KEEP if args.population_type is None else args.population_type)
+    return Reply(reporting_json(person), reporting_text(person))
+
+
+def reporting_json(person: Any) -> dict[str, Any]:
+    from facilitator_app.categories import population_type_of
+
+    return {"id": person.id, "name": person.name, "birth_year": person.birth_year,
+            "birth_year_source": person.birth_year_source,
+            "population_type": person.population_type,
+            "population_type_reported": population_type_of(person.population_type,
+                                                           person.nationality)}
+
+
+def reporting_text(person: Any) -> str:
+    from facilitator_app.services.subject_access import population_words
+
+    year = str(person.birth_year) if person.birth_year is not None else _("not recorded")
+    return _("{id}  {name}: born {year}; population type: {population}").format(
+        id=person.id, name=person.name, year=year, population=population_words(person, _))
 
 
 def import_attendees(args: argparse.Namespace, store: Store) -> Reply:

@@ -31,6 +31,10 @@ class Field(StrEnum):
     DISTRICT = "district"
     OFFERS = "offers"
     NEEDS = "needs"
+    AGE = "age"
+    BIRTH_DATE = "birth_date"
+    BIRTH_YEAR = "birth_year"
+    POPULATION_TYPE = "population_type"
     CONSENT_PROCESSING = "consent_processing"
     CONSENT_SHARE_PARTICIPANTS = "consent_share_participants"
     CONSENT_SHARE_PARTNERS = "consent_share_partners"
@@ -51,6 +55,10 @@ FIELD_LABELS: dict[Field, str] = {
     Field.DISTRICT: N_("District"),
     Field.OFFERS: N_("Offers"),
     Field.NEEDS: N_("Needs"),
+    Field.AGE: N_("Age"),
+    Field.BIRTH_DATE: N_("Birth date"),
+    Field.BIRTH_YEAR: N_("Birth year"),
+    Field.POPULATION_TYPE: N_("Population type"),
     Field.CONSENT_PROCESSING: N_("Consent: data processing"),
     Field.CONSENT_SHARE_PARTICIPANTS: N_("Consent: share contact with participants"),
     Field.CONSENT_SHARE_PARTNERS: N_("Consent: share contact with partners"),
@@ -83,6 +91,14 @@ for _field, _names in {
     Field.DISTRICT: ("distrito", "district", "barrio", "zona", "distrito de residencia"),
     Field.OFFERS: ("ofrece", "ofrezco", "offers", "que ofreces", "what can you offer"),
     Field.NEEDS: ("necesita", "necesito", "needs", "que necesitas", "what do you need"),
+    Field.AGE: ("edad", "age", "tu edad", "your age", "edad en anos", "age in years",
+                "cuantos anos tienes", "how old are you", "edad actual"),
+    Field.BIRTH_DATE: ("fecha de nacimiento", "birth date", "date of birth", "birthdate",
+                       "fecha nacimiento", "dob", "f nacimiento", "nacimiento"),
+    Field.BIRTH_YEAR: ("ano de nacimiento", "birth year", "year of birth", "ano nacimiento",
+                       "en que ano naciste", "what year were you born"),
+    Field.POPULATION_TYPE: ("tipo de poblacion", "poblacion", "population type",
+                            "population", "grupo poblacional", "tipo de poblacion r4v"),
 }.items():
     for _name in _names:
         _EXACT[_name] = _field
@@ -107,6 +123,10 @@ _CONTAINS: tuple[tuple[Field, re.Pattern[str]], ...] = (
     (Field.NATIONALITY, re.compile(r"\b(nacionalidad|nationality|pais de origen)\b")),
     (Field.DISTRICT, re.compile(r"\b(distrito|district)\b")),
     (Field.GENDER, re.compile(r"\b(genero|gender|sexo)\b")),
+    (Field.BIRTH_YEAR, re.compile(r"\b(ano de nacimiento|birth year|year of birth)\b")),
+    (Field.BIRTH_DATE, re.compile(r"\b(fecha de nacimiento|date of birth|birth ?date)\b")),
+    (Field.AGE, re.compile(r"\b(edad|age)\b")),
+    (Field.POPULATION_TYPE, re.compile(r"\b(tipo de poblacion|population type)\b")),
     (Field.FULL_NAME, re.compile(r"\b(nombre|nombres|name)\b")),
 )
 
@@ -116,6 +136,14 @@ _NOT_A_PERSON = re.compile(r"\b(team|equipo|negocio|emprendimiento|business|empr
                            r"|archivo|usuario|user|username|organizacion|organization|banco"
                            r"|grupo|group|instance|form|formulario|evento|event|topic|tema"
                            r"|area|place|lugar|site|location|ubicacion|species|especie)")
+
+# Fields a longer header may name about something else ("Edad del negocio", "Nombre del hijo").
+_ABOUT_A_PERSON = (Field.FULL_NAME, Field.FAMILY_NAMES, Field.AGE, Field.BIRTH_DATE,
+                   Field.BIRTH_YEAR)
+
+_AGE_FIELDS = (Field.AGE, Field.BIRTH_DATE, Field.BIRTH_YEAR)
+_SOMEONE_ELSE = re.compile(r"\b(miembros?|hogar|household|members?|familiares?|famil"
+                           r"|hijos?|hijas?|child|children|dependientes?|dependents?)")
 
 
 # Whole folded headers (or their last path part) that KoboToolbox or ODK add on their own.
@@ -149,6 +177,13 @@ def header_key(header: str) -> str:
 
 
 def guess_field(header: str) -> Field:
+    field = _guessed(header)
+    if field in _AGE_FIELDS and _SOMEONE_ELSE.search(fold(header.replace("_", " "))):
+        return Field.IGNORE  # a household member's age (a Kobo repeat group) is not theirs
+    return field
+
+
+def _guessed(header: str) -> Field:
     if is_metadata(header):
         return Field.IGNORE
     whole = fold(header.replace("_", " "))
@@ -161,7 +196,7 @@ def guess_field(header: str) -> Field:
         return _EXACT[key]
     for field, pattern in _CONTAINS:
         if pattern.search(key):
-            if field in (Field.FULL_NAME, Field.FAMILY_NAMES) and _NOT_A_PERSON.search(key):
+            if field in _ABOUT_A_PERSON and _NOT_A_PERSON.search(key):
                 continue
             return field
     return Field.IGNORE

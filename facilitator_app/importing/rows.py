@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache, partial
 from types import MappingProxyType
 
@@ -13,6 +14,7 @@ from facilitator_app.contact import normalise_email, normalise_phone
 from facilitator_app.i18n import N_
 from facilitator_app.importing.headers import Field
 from facilitator_app.importing.reading import Table
+from facilitator_app.importing.reporting import birth_year, population_type
 from facilitator_app.models import ConsentPurpose
 from facilitator_app.text import fold
 
@@ -57,6 +59,9 @@ class Registrant:
     offers: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     consents: Mapping[ConsentPurpose, bool] = field(default_factory=dict)  # read-only
+    birth_year: int | None = None
+    birth_year_source: str = ""  # age | birth_date | birth_year (the column it came from)
+    population_type: str = ""  # only what the row states
 
     @property
     def name(self) -> str:
@@ -86,13 +91,16 @@ def parse_rows(
     mapping: dict[int, Field],
     progress: Callable[[int, int], None] | None = None,
     remembered: Mapping[tuple[str, str], str] | None = None,
+    today: date | None = None,
 ) -> tuple[list[Registrant], list[Reject]]:
     """Validate every row; blank rows are skipped, every other row is kept or rejected.
 
     A rejected row gets one Reject for each of its problems (a bad phone and a bad e-mail
     are two), in the order of the row's columns. Sector, gender and nationality become
     codes (categories.py, then the facilitator's `remembered` choices); an unknown answer
-    stays as typed, for the preview to ask about."""
+    stays as typed, for the preview to ask about. An age counts back from `today` (the
+    day of registration), and no birth date may lie after it."""
+    registered_on = today or date.today()
     category = lru_cache(maxsize=8192)(partial(categorise, remembered=remembered or {}))
     columns = {f: i for i, f in mapping.items() if f is not Field.IGNORE}
     accepted: list[Registrant] = []
@@ -104,7 +112,7 @@ def parse_rows(
         values = {f: cells[i] for f, i in columns.items()}
         if not any(values.values()):
             continue
-        outcome = _parse_row(number, values, table.headers, columns, category)
+        outcome = _parse_row(number, values, table.headers, columns, category, registered_on)
         if isinstance(outcome, Registrant):
             accepted.append(outcome)
         else:
@@ -116,7 +124,8 @@ def parse_rows(
 
 def _parse_row(number: int, values: dict[Field, str], headers: tuple[str, ...],
                columns: dict[Field, int],
-               category: Callable[[str, str], str]) -> Registrant | list[Reject]:
+               category: Callable[[str, str], str],
+               today: date) -> Registrant | list[Reject]:
     given, family, name_field = _names(values)
     problems = [(name_field, reason) for reason in _name_problems(given, family)]
     email = normalise_email(values.get(Field.EMAIL, ""))
@@ -125,6 +134,9 @@ def _parse_row(number: int, values: dict[Field, str], headers: tuple[str, ...],
         (Field.EMAIL, BAD_EMAIL, email is None), (Field.PHONE, BAD_PHONE, phone is None)) if bad]
     consents, unclear = _consents(values)
     problems += [(field_, BAD_CONSENT) for field_ in unclear]
+    born, born_from, unclear_birth = birth_year(values, today)
+    stated, unclear_type = population_type(values)
+    problems += unclear_birth + unclear_type
     if problems:
         return _rejects(number, problems, headers, columns)
     return Registrant(
@@ -138,6 +150,7 @@ def _parse_row(number: int, values: dict[Field, str], headers: tuple[str, ...],
         offers=_tags(values.get(Field.OFFERS, "")),
         needs=_tags(values.get(Field.NEEDS, "")),
         consents=consents,
+        birth_year=born, birth_year_source=born_from, population_type=stated,
     )
 
 

@@ -219,13 +219,25 @@ def merge_attendees(store: Store, keep_id: AttendeeId, other_id: AttendeeId,
     with store.transaction():
         keep = store.attendees.get(keep_id)
         other = store.attendees.get(other_id)
-        merged = replace(keep, **{name: getattr(other, name) for name in take_from_other})
+        merged = replace(keep, **{name: getattr(other, name) for name in take_from_other},
+                         **_reporting_kept(keep, other))
         store.attendees.update(merged)
         store.attendees.reassign(other.id, keep.id)
         store.attendees.delete(other.id)
         store.meta.audit("attendees_merged", "attendee", keep.id, removed=other.id,
                          fields_from_removed=sorted(take_from_other))
     return merged
+
+
+def _reporting_kept(keep: Attendee, other: Attendee) -> dict:
+    """The optional reporting answers (birth year, population type) only the removed record
+    has: kept, never lost in a merge."""
+    taken: dict = {}
+    if keep.birth_year is None and other.birth_year is not None:
+        taken.update(birth_year=other.birth_year, birth_year_source=other.birth_year_source)
+    if not keep.population_type and other.population_type:
+        taken["population_type"] = other.population_type
+    return taken
 
 
 def duplicate_pairs(store: Store, workshop_id: WorkshopId) -> list[tuple[Attendee, Attendee, str]]:

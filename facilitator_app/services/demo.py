@@ -50,6 +50,8 @@ def ensure_demo(store: Store, *, contacts: bool = False) -> tuple[Workshop, bool
             language=data.workshop["language"],
             is_demo=True,
             notes=data.workshop["notes"],
+            **{key: data.workshop.get(key, "") for key in ("department", "province",
+                                                            "district")},
         )
         sessions = _add_sessions(store, workshop, data, now)
         people = _add_attendees(store, workshop, data)
@@ -104,6 +106,9 @@ def _add_attendees(store: Store, workshop: Workshop, data: DemoData) -> dict[str
                 district=spec.district,
                 offers=spec.offers,
                 needs=spec.needs,
+                birth_year=spec.birth_year,
+                birth_year_source="birth_year" if spec.birth_year else "",
+                population_type=spec.population_type,
             )
         )
         store.registrations.add(workshop.id, person.id, source="demo")

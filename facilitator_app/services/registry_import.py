@@ -120,7 +120,8 @@ def plan_import(store: Store, proposal: Proposal, mapping: dict[int, Field] | No
     if not has_name(chosen):
         raise no_name(proposal.table, proposed=mapping is None)
     accepted, rejected = parse_rows(proposal.table, chosen, progress,
-                                    store.attendees.category_mappings())
+                                    store.attendees.category_mappings(),
+                                    today=store.clock().astimezone().date())
     plan = ImportPlan(proposal.table, chosen, accepted, rejected, digest=proposal.digest,
                       described=proposal.described, unmapped=unmapped_answers(accepted))
     plan.duplicates = find_duplicates(store, accepted)
@@ -306,7 +307,8 @@ def _attendee(row: Registrant) -> Attendee:
         id=AttendeeId(""), given_names=row.given_names, family_names=row.family_names,
         phone=row.phone, email=row.email, nationality=row.nationality, gender=row.gender,
         business=row.business, sector=row.sector, district=row.district, offers=row.offers,
-        needs=row.needs)
+        needs=row.needs, birth_year=row.birth_year, birth_year_source=row.birth_year_source,
+        population_type=row.population_type)
 
 
 def _fill_blanks(store: Store, person_id: AttendeeId, row: Registrant) -> None:
@@ -315,7 +317,10 @@ def _fill_blanks(store: Store, person_id: AttendeeId, row: Registrant) -> None:
     incoming = _attendee(row)
     changes = {name: getattr(incoming, name) for name in
                ("phone", "email", "nationality", "gender", "business", "sector", "district",
-                "offers", "needs")
+                "offers", "needs", "population_type")
                if not getattr(person, name) and getattr(incoming, name)}
+    if person.birth_year is None and incoming.birth_year is not None:
+        changes.update(birth_year=incoming.birth_year,
+                       birth_year_source=incoming.birth_year_source)
     if changes:
         store.attendees.update(replace(person, **changes))

@@ -75,8 +75,37 @@ def _details(person: Attendee, _: Gettext) -> Lines:
                (_("Sector"), words(labels.SECTORS, person.sector)),
                (_("District"), person.district),
                (_("Offers"), ", ".join(labels.label_in(TAGS, v, _) for v in person.offers)),
-               (_("Needs"), ", ".join(labels.label_in(TAGS, v, _) for v in person.needs))]
+               (_("Needs"), ", ".join(labels.label_in(TAGS, v, _) for v in person.needs)),
+               *_reporting(person, _)]
     return [(key, value) for key, value in details if value]
+
+
+def _reporting(person: Attendee, _: Gettext) -> Lines:
+    """Birth year and population type, each with where it came from, and why they are
+    asked; nothing when neither is known."""
+    year = ""
+    if person.birth_year is not None:
+        source = labels.label_in(labels.BIRTH_YEAR_SOURCES, person.birth_year_source, _)
+        year = f"{person.birth_year} ({source})" if person.birth_year_source else str(
+            person.birth_year)
+    population = population_words(person, _)
+    lines = [(_("Birth year"), year), (_("Population type"), population)]
+    if year or population:
+        lines.append((_("Why we ask these two"), _(labels.REPORTING_PURPOSE)))
+    return lines
+
+
+def population_words(person: Attendee, _: Gettext) -> str:
+    """The population type in words: as stated, or "(derived from nationality)"; "" when
+    neither says."""
+    from facilitator_app.categories import population_type_of
+
+    code = population_type_of(person.population_type, person.nationality)
+    if not code:
+        return ""
+    words = _capital(labels.label_in(labels.POPULATION_TYPES, code, _))
+    return words if person.population_type else _("{type} (derived from nationality)").format(
+        type=words)
 
 
 def _how(method: str, _: Gettext) -> str:

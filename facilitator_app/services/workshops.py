@@ -26,8 +26,15 @@ def create_workshop(
     venue: str = "",
     starts_on: str = "",
     session_titles: list[str] | None = None,
+    department: str = "",
+    province: str = "",
+    district: str = "",
 ) -> WorkshopSummary:
-    """Create a workshop and its sessions in one transaction."""
+    """Create a workshop and its sessions in one transaction; `department` is a region's
+    name or UBIGEO code (places.py)."""
+    from facilitator_app.services.registration_fields import checked_department
+
+    code = checked_department(department)
     if not title.strip():
         raise KnownError(_("A workshop needs a title."))
     if starts_on:
@@ -38,7 +45,8 @@ def create_workshop(
                 _("The date {date} is not valid; write it as YYYY-MM-DD.").format(date=starts_on)
             ) from exc
     with store.transaction():
-        workshop = store.workshops.add(title, venue=venue, starts_on=starts_on)
+        workshop = store.workshops.add(title, venue=venue, starts_on=starts_on,
+                                       department=code, province=province, district=district)
         sessions = [
             store.sessions.add(workshop.id, name)
             for name in (session_titles or [])

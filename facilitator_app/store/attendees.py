@@ -25,6 +25,9 @@ def _attendee(row: dict) -> Attendee:
         district=row["district"],
         offers=tuple(json.loads(row["offers"])),
         needs=tuple(json.loads(row["needs"])),
+        birth_year=row["birth_year"],
+        birth_year_source=row["birth_year_source"],
+        population_type=row["population_type"],
     )
 
 
@@ -49,6 +52,9 @@ class AttendeeRepository(Repository):
             "district": attendee.district,
             "offers": json.dumps(list(attendee.offers)),
             "needs": json.dumps(list(attendee.needs)),
+            "birth_year": attendee.birth_year,
+            "birth_year_source": attendee.birth_year_source,
+            "population_type": attendee.population_type,
             "created_at": now,
             "updated_at": now,
         }
@@ -72,12 +78,14 @@ class AttendeeRepository(Repository):
         self.db.execute(
             "UPDATE attendees SET given_names = ?, family_names = ?, name_folded = ?, "
             "phone = ?, email = ?, nationality = ?, gender = ?, business = ?, sector = ?, "
-            "district = ?, offers = ?, needs = ?, updated_at = ? WHERE id = ?",
+            "district = ?, offers = ?, needs = ?, birth_year = ?, birth_year_source = ?, "
+            "population_type = ?, updated_at = ? WHERE id = ?",
             [attendee.given_names.strip(), attendee.family_names.strip(), fold(attendee.name),
              attendee.phone, attendee.email.strip().lower(), attendee.nationality,
              attendee.gender, attendee.business, attendee.sector, attendee.district,
-             json.dumps(list(attendee.offers)), json.dumps(list(attendee.needs)), self.now(),
-             attendee.id],
+             json.dumps(list(attendee.offers)), json.dumps(list(attendee.needs)),
+             attendee.birth_year, attendee.birth_year_source, attendee.population_type,
+             self.now(), attendee.id],
         )
         return attendee
 

@@ -19,7 +19,8 @@ from facilitator_app.text import fold
 
 _ATTENDEE_COLUMNS = ("id", "given_names", "family_names", "name_folded", "phone", "email",
                      "nationality", "gender", "business", "sector", "district", "offers",
-                     "needs", "created_at", "updated_at")
+                     "needs", "birth_year", "birth_year_source", "population_type",
+                     "created_at", "updated_at")
 
 
 CHUNK = 5_000  # rows per statement: memory stays flat however long the list
@@ -52,6 +53,7 @@ class RegistryBatch(Repository):
                      fold(person.name), person.phone, person.email.strip().lower(),
                      person.nationality, person.gender, person.business, person.sector,
                      person.district, _json_list(person.offers), _json_list(person.needs),
+                     person.birth_year, person.birth_year_source, person.population_type,
                      now, now) for person in chunk]
             self.db.conn.executemany(sql, rows)
             ids += [AttendeeId(row[0]) for row in rows]

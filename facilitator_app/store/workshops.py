@@ -24,6 +24,9 @@ def _workshop(row: dict) -> Workshop:
         min_online_percent=row["min_online_percent"],
         is_demo=bool(row["is_demo"]),
         notes=row["notes"],
+        department=row["department"],
+        province=row["province"],
+        district=row["district"],
     )
 
 
@@ -52,6 +55,9 @@ class WorkshopRepository(Repository):
         language: str = "es",
         is_demo: bool = False,
         notes: str = "",
+        department: str = "",
+        province: str = "",
+        district: str = "",
     ) -> Workshop:
         row = {
             "id": uuid7(),
@@ -64,13 +70,13 @@ class WorkshopRepository(Repository):
             "token_secret": secrets.token_hex(32),
             "is_demo": int(is_demo),
             "notes": notes,
+            "department": department,
+            "province": province.strip(),
+            "district": district.strip(),
             "created_at": self.now(),
         }
         self.db.execute(
-            "INSERT INTO workshops (id, title, venue, starts_on, ends_on, language, "
-            "min_online_percent, token_secret, is_demo, notes, created_at) VALUES (:id, :title, "
-            ":venue, :starts_on, :ends_on, :language, :min_online_percent, :token_secret, "
-            ":is_demo, :notes, :created_at)",
+            f"INSERT INTO workshops ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})",
             row,
         )
         from facilitator_app.keys import new_private_key
@@ -125,6 +131,13 @@ class WorkshopRepository(Repository):
         if columns:
             self.db.execute(f"UPDATE workshops SET {', '.join(f'{c} = ?' for c in columns)} "
                             "WHERE id = ?", [*values.values(), workshop_id])
+
+    def set_place(self, workshop_id: str, department: str, province: str,
+                  district: str) -> None:
+        """Where the workshop takes place: a region code (places.py), province, district."""
+        self.db.execute("UPDATE workshops SET department = ?, province = ?, district = ? "
+                        "WHERE id = ?", [department, province.strip(), district.strip(),
+                                         workshop_id])
 
     def count_all(self) -> int:
         return self.scalar("SELECT COUNT(*) FROM workshops")

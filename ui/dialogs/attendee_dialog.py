@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator_app.categories import categorise
+from facilitator_app.categories import categorise, population_type_of
 from facilitator_app.clock import parse_iso
 from facilitator_app.contact import display_phone
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _
-from facilitator_app.labels import CATEGORIES, category_label
+from facilitator_app.labels import (
+    CATEGORIES,
+    POPULATION_TYPES,
+    REPORTING_PURPOSE,
+    category_label,
+)
+from facilitator_app.labels import label as words_for
 from facilitator_app.models import Attendee, AttendeeId, ConsentPurpose, Workshop
 from facilitator_app.services.attendees import (
     clean_contact,
@@ -39,6 +45,7 @@ from facilitator_app.services.attendees import (
     set_consents,
     update_attendee,
 )
+from facilitator_app.services.registration_fields import checked_birth_year, year_from_age
 from facilitator_app.store import Store
 from ui.models.attendee_table import consent_label
 
@@ -96,6 +103,7 @@ class AttendeeDialog(QDialog):
                 edit.setPlaceholderText(_("e.g. supplier, marketing, finance"))
             self.edits[name] = edit
             form.addRow(label, edit)
+        self._reporting_rows(form)
         layout.addLayout(form)
         layout.addWidget(self._consent_box())
         self.error = QLabel(wordWrap=True)
@@ -140,6 +148,52 @@ class AttendeeDialog(QDialog):
         if name in CATEGORY_FIELDS and value in CATEGORIES[name]:
             return category_label(name, value)  # read back as the code when saved
         return display_phone(value) if name == "phone" else value
+
+    def _reporting_rows(self, form: QFormLayout) -> None:
+        """Birth year (or age) and population type: optional, for reports, always
+        changeable; the population type shows what the nationality gives when not said."""
+        year = self.original.birth_year if self.original else None
+        self.birth_year = QLineEdit("" if year is None else str(year))
+        self.birth_year.setObjectName("birth_year")
+        self.birth_year.setPlaceholderText(_("e.g. 1990, or an age such as 34 (optional)"))
+        self.birth_year.setToolTip(_(REPORTING_PURPOSE))
+        self.population_type = QComboBox()
+        self.population_type.setObjectName("population_type")
+        self.population_type.setToolTip(_(REPORTING_PURPOSE))
+        self.population_type.addItem("", "")
+        for code, words in POPULATION_TYPES.items():
+            self.population_type.addItem(_(words), code)
+        stated = self.original.population_type if self.original else ""
+        self.population_type.setCurrentIndex(max(self.population_type.findData(stated), 0))
+        self._show_derived()
+        self.edits["nationality"].textChanged.connect(lambda _text: self._show_derived())
+        form.addRow(_("Birth year or age"), self.birth_year)
+        form.addRow(_("Population type"), self.population_type)
+
+    def _show_derived(self) -> None:
+        """The first item of the population type: what the nationality typed gives."""
+        nationality = categorise("nationality", self.edits["nationality"].text().strip(),
+                                 self.store.attendees.category_mappings())
+        derived = population_type_of("", nationality)
+        self.population_type.setItemText(0, _("(from nationality: {type})").format(
+            type=words_for(POPULATION_TYPES, derived).lower()) if derived
+            else _("(not said)"))
+
+    def _birth_year(self) -> tuple[int | None, str]:
+        """(birth year, its source) from the field: a year, or an age in whole years."""
+        text = self.birth_year.text().strip()
+        original = self.original
+        if original is not None and text == ("" if original.birth_year is None
+                                             else str(original.birth_year)):
+            return original.birth_year, original.birth_year_source
+        if not text:
+            return None, ""
+        today = self.store.clock().astimezone().date()
+        if not text.isdigit() or len(text) not in (1, 2, 3, 4):
+            raise KnownError(_("\u201c{text}\u201d is neither a birth year (e.g. 1990) nor "
+                               "an age (e.g. 34).").format(text=text))
+        year = int(text) if len(text) == 4 else year_from_age(int(text), today)
+        return checked_birth_year(year, today), "edited"
 
     def _consent_box(self) -> QGroupBox:
         box = QGroupBox(_("Consent (ask each question)"))
@@ -186,13 +240,15 @@ class AttendeeDialog(QDialog):
             values[name] = categorise(name, values[name], remembered)
         for name in LIST_FIELDS:
             values[name] = tuple(p.strip() for p in values[name].split(",") if p.strip())
+        values["birth_year"], values["birth_year_source"] = self._birth_year()
+        values["population_type"] = self.population_type.currentData() or ""
         return replace(base, **values)
 
     def accept(self) -> None:
-        person = self.values()
         answers = {p: check.isChecked() for p, check in self.consent_checks.items()}
         method = self.consent_method.currentData()
         try:
+            person = self.values()
             if self.original is None:
                 twin = self._known_twin(person)
                 if twin is False:

@@ -59,6 +59,12 @@ def _archive(store: Store) -> Page:
     return ArchivePage(store)
 
 
+def _programme(store: Store) -> Page:
+    from ui.pages.programme import ProgrammePage
+
+    return ProgrammePage(store)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Workshop overview"), _overview),
     PageSpec(N_("Attendees"), _attendees),
@@ -67,4 +73,5 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Networking"), _networking),
     PageSpec(N_("Reports"), _reports),
     PageSpec(N_("Archive"), _archive),
+    PageSpec(N_("Programme"), _programme),
 )
