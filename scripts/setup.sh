@@ -12,6 +12,9 @@ QT_DESKTOP_PACKAGES="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keys
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxcb-randr0"
 # What the tests use to look at the documents they write (PDF pages rendered to PNG).
 TEST_PACKAGES="poppler-utils"
+# The programme tests' second engine: Debian's PostgreSQL server binaries (the tests start a
+# throwaway cluster of their own). CI installs it (.ci/run); without it they are skipped.
+POSTGRES_PACKAGES="postgresql"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
