@@ -92,3 +92,55 @@ def write_definitions(book: Workbook, title: str, note: str,
     columns = [Column(_("Figure"), wrap=True, cap=28), Column(_("What it counts"), wrap=True,
                                                              cap=100)]
     write_table(sheet, "Definitions", columns, rows, [28, 100])
+
+
+def programme_definitions() -> list[tuple[str, str]]:
+    """What the programme report's figures count (one person counted once throughout)."""
+    return [
+        (_("Reached"), _("Different people who attended at least one held session of any "
+                         "workshop of the programme in the period, in the room or online. "
+                         "The same person in several workshops is counted once.")),
+        (_("New / returning"), _("New: reached in one workshop only. Returning: reached in "
+                                 "two workshops or more.")),
+        (_("New / returning, by month"), _("New: reached by the programme for the first "
+                                           "time that month. Returning: also reached in an "
+                                           "earlier month.")),
+        (_("In the room / online / both"), _("In the room only, online only, or in the room "
+                                             "for some sessions and online for others (or "
+                                             "both in one session). Online counts when the "
+                                             "person stayed the session's online minimum.")),
+        (_("Age group"), _("0–17, 18–59, 60+: the age in the year of the person's first "
+                           "attended session in the period, from the age or birth year given "
+                           "at registration. “Age not recorded” when neither was given.")),
+        (_("Population type"), _("As the person stated it; when not stated, derived from "
+                                 "nationality: Peruvian = host community, any other known "
+                                 "nationality = refugees and migrants in destination.")),
+        (_("Month"), _("A calendar month (YYYY-MM) of the sessions' dates. Workshops: with "
+                       "at least one session held that month. People: different people "
+                       "who attended a session that month.")),
+        (_("Across months"), _("Sessions add up across months. Workshops and people do not: "
+                               "a workshop or a person active in two months is in both rows. "
+                               "The whole-period row gives the distinct figures.")),
+        (_("Times delivered"), _("How often a module was run for at least its minimum time, "
+                                 "across all workshops (modules passed over are not counted).")),
+        (_("Found it useful"), _("Hands raised for “useful: yes”, divided by yes plus no.")),
+        (_("Average rating"), _("Of the follow-ups that have a rating (1 to 5).")),
+    ]
+
+
+def programme_suppression_definitions() -> list[tuple[str, str]]:
+    """How small counts are hidden in the programme report's tables."""
+    return [
+        *suppression_definitions(),
+        (_("Gender × age group"), _("Suppressed as one table of its cells, whose only total "
+                                    "shown is the whole table's: no row or column totals are "
+                                    "shown, so no cell can be worked out from them.")),
+        (_("Month table"), _("Each month on its own: new and returning, which add up to the "
+                             "month's people, are hidden together with that total; in the "
+                             "room and online overlap (a person can be both), so each is "
+                             "hidden only when it is from 1 to 4. No column of people is "
+                             "added up.")),
+        (_("Workshop list"), _("The people reached by each workshop: hidden from 1 to 4. "
+                               "They do not add up to the programme's total (people attend "
+                               "several workshops), so nothing can be worked out from it.")),
+    ]
