@@ -31,6 +31,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "breakout": (CONFIDENTIAL, "e-mails of the online participants, by room"),
     "followup": (CONFIDENTIAL, "names and phones of people to follow up"),
     "archive": (CONFIDENTIAL, "the whole workshop: everyone's data"),
+    "programme-report": (RESTRICTED, "programme counts by group, counts under 5 suppressed"),
+    "five-w": (RESTRICTED, "counts per month, place and activity for the inter-agency "
+                           "platform: small counts are shown, no person is named"),
     "subject-access": (CONFIDENTIAL, "everything held about one person"),
 }
 

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         networking,
         online,
         pairing,
+        programme,
         settings_cmd,
         workshops,
     )
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("app", help=_("launch the desktop app (the default)"))
     for module in (demo, workshops, attendees, desk, online, decks, networking, breakout,
                    followup, exports, exports_log, archive, pairing, backups, settings_cmd,
-                   encryption):
+                   encryption, programme):
         module.add_commands(commands)
     return parser
 

@@ -24,7 +24,9 @@ KIND_WORDS = {"report": N_("Workshop report (Excel)"),
               "cards": N_("\u201cPeople you met\u201d cards"),
               "breakout": N_("Breakout rooms (Zoom file)"),
               "followup": N_("Follow-up messages"), "archive": N_("Workshop archive"),
-              "subject-access": N_("A person's data (access request)")}
+              "subject-access": N_("A person's data (access request)"),
+              "programme-report": N_("Programme report (Excel)"),
+              "five-w": N_("5W activity report (Excel)")}
 
 
 def record_export(store: Store, kind: str, written: Path, people: Sequence[str], *,

@@ -84,19 +84,44 @@ def restore_archive(store: Store, path: Path, password: str | None = None, *,
                     accept_unsigned: bool = False) -> dict[str, int]:
     """Verify and authenticate, then merge the archive's workshop; returns rows added per
     table."""
-    checked = verify_archive(path, password, store=store)
-    _refuse_unverified(checked, path)
-    signer = _authenticate(store, checked, path, trust_signer, accept_unsigned)
     with work_folder(store.path, "restore") as folder:
-        snapshot = _extract(path, password, folder, checked.manifest)
-        check_migrations(snapshot, path)
-        _migrate(snapshot, path)
-        check_structure(store, snapshot, path)
+        snapshot, signer, _checked = authenticated_snapshot(
+            store, path, password, folder, trust_signer=trust_signer,
+            accept_unsigned=accept_unsigned)
         added = _merge(store, snapshot, path, signer)
     from facilitator_app.scrub import finish_pending
 
     finish_pending(store.db, store.path)  # people erased there leave our copies too
     return added
+
+
+def authenticated_snapshot(store: Store, path: Path, password: str | None, folder: Path, *,
+                           trust_signer: str | None = None, accept_unsigned: bool = False,
+                           trust_signers: tuple[str, ...] = (),
+                           ) -> tuple[Path, desks.Signer | None, VerifyResult]:
+    """The archive's workshop database, copied into `folder` once the archive verified and
+    this desk authenticated who signed it, then brought up to this version's schema and
+    checked to hold only what this version knows. Also the signer to pin (None: nothing
+    to pin) and the verification. `trust_signers`: fingerprints any one of which may be
+    the archive's (importing many desks' archives at once)."""
+    checked = verify_archive(path, password, store=store)
+    _refuse_unverified(checked, path)
+    trust_signer = trust_signer or _matching(checked, trust_signers)
+    signer = _authenticate(store, checked, path, trust_signer, accept_unsigned)
+    snapshot = _extract(path, password, folder, checked.manifest)
+    check_migrations(snapshot, path)
+    _migrate(snapshot, path)
+    check_structure(store, snapshot, path)
+    return snapshot, signer, checked
+
+
+def _matching(checked: VerifyResult, fingerprints: tuple[str, ...]) -> str | None:
+    """The given fingerprint that is the signer's, else the first (to be refused by name)."""
+    if checked.signer is not None:
+        for text in fingerprints:
+            if keys.as_fingerprint(text) == checked.signer.fingerprint:
+                return text
+    return fingerprints[0] if fingerprints else None
 
 
 def _migrate(snapshot: Path, path: Path) -> None:
