@@ -50,7 +50,7 @@ def test_overview_shows_the_demo_counts(window: MainWindow) -> None:
 
 
 def test_clicking_every_navigation_entry_shows_its_page(qtbot, window: MainWindow) -> None:
-    assert window.nav.count() == 7
+    assert window.nav.count() == 8
     for row in range(window.nav.count()):
         click_nav(qtbot, window, row)
         assert window.stack.currentIndex() == row
@@ -88,6 +88,27 @@ def test_an_empty_database_offers_create_or_demo(qtbot, tmp_path: Path) -> None:
     qtbot.mouseClick(main.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert main.modes.currentIndex() == 1
     assert main.page(0).cards["registered"].value.text() == "60"
+    main.close()
+    store.close()
+
+
+def test_a_staff_laptop_with_no_workshop_reaches_the_programme(qtbot, tmp_path: Path) -> None:
+    """The hub runs on laptops that hold no workshop: the welcome screen leads there, and
+    every other page stands a missing workshop."""
+    from ui.pages.programme import ProgrammePage
+
+    make_application()
+    store = Store(open_database(tmp_path / "empty.db"), path=tmp_path / "empty.db")
+    main = MainWindow(store, tmp_path / "empty.db")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.mouseClick(main.welcome.programme_button, Qt.MouseButton.LeftButton)
+    assert main.modes.currentIndex() == 1
+    assert isinstance(main.stack.currentWidget(), ProgrammePage)
+    assert store.workshops.list() == []  # nothing was created behind the user's back
+    for row in range(main.nav.count()):
+        main.nav.setCurrentRow(row)
+        assert main.stack.currentWidget().isVisible()
     main.close()
     store.close()
 

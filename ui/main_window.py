@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.welcome.create_requested.connect(self.new_workshop)
         self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.programme_requested.connect(self.open_programme)
         self.pages: list[Page | None] = [None] * len(PAGES)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -242,6 +243,13 @@ class MainWindow(QMainWindow):
         workshop, _created = ensure_demo(self.store, contacts=True)
         self.reload_workshops(select=workshop.id)
         self.show_page(0)
+
+    def open_programme(self) -> None:
+        """The Programme page, also on a staff laptop that holds no workshop of its own."""
+        from ui.pages.registry import PROGRAMME_PAGE
+
+        self.modes.setCurrentIndex(1)
+        self.show_page(PROGRAMME_PAGE)
 
     def show_about(self) -> None:
         QMessageBox.about(self, _("About CREANDO Desk"), _(

@@ -75,3 +75,4 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(N_("Archive"), _archive),
     PageSpec(N_("Programme"), _programme),
 )
+PROGRAMME_PAGE = next(i for i, spec in enumerate(PAGES) if spec.build is _programme)

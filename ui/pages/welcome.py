@@ -1,4 +1,5 @@
-"""The first screen on an empty database: create a workshop or open the demo."""
+"""The first screen on an empty database: create a workshop, open the demo, or (on a staff
+laptop that runs no workshop itself) go to the programme of many workshops."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from facilitator_app.i18n import _
 class WelcomePage(QWidget):
     create_requested = Signal()
     demo_requested = Signal()
+    programme_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,10 +26,12 @@ class WelcomePage(QWidget):
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
         self.demo_button = QPushButton()
+        self.programme_button = QPushButton()
         self.create_button.clicked.connect(self.create_requested)
         self.demo_button.clicked.connect(self.demo_requested)
-        buttons.addWidget(self.create_button)
-        buttons.addWidget(self.demo_button)
+        self.programme_button.clicked.connect(self.programme_requested)
+        for button in (self.create_button, self.demo_button, self.programme_button):
+            buttons.addWidget(button)
         layout.addWidget(self.heading)
         layout.addWidget(self.body, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addLayout(buttons)
@@ -41,3 +45,6 @@ class WelcomePage(QWidget):
             "workshop with fictional participants."))
         self.create_button.setText(_("Create a workshop"))
         self.demo_button.setText(_("Open the demo"))
+        self.programme_button.setText(_("Programme: many workshops"))
+        self.programme_button.setToolTip(_(
+            "Staff: bring many workshops' archives together and report on the programme"))

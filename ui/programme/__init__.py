@@ -1,0 +1,1 @@
+"""The Programme page's parts: its database, figures, imports, review and documents."""
