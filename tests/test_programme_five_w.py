@@ -50,8 +50,14 @@ def test_new_is_counted_once_a_year(programme_target, hq, scenario):
     programme = _imported(programme_target, hq, scenario)
     try:
         april, may = five_w_data(programme, "2026-04"), five_w_data(programme, "2026-05")
+        report = programme_report_data(programme, "en")
     finally:
         programme.close()
+    assert [r.activity for r in april.rows] == ["training", "networking"]
+    # one place a month here: the training row is the month's people in the report
+    assert [_row(d, "training")["total"] for d in (april, may)] == [
+        m.reached for m in report.months]
+    assert may.year_to_date == report.reached
     training = _row(april, "training")
     assert (training["admin1"], training["implementing_partner"]) == ("Lima", "Banco Ejemplo")
     assert (training["total"], training["new"]) == (4, 4)

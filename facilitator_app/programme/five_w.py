@@ -46,7 +46,8 @@ def five_w_data(programme: Programme, month: str, *, country: str = "Perú",
     events = _events(attended, introduced, workshops, org, year, month)
     first = _first_rows(events)
     rows = []
-    for key, people in sorted(_rows_of(events, month).items()):
+    for key, people in sorted(_rows_of(events, month).items(),
+                              key=lambda row: (row[0][:3], _RANK[row[0][3]])):
         new = {p for p in people if first[p] == (month, key)}
         rows.append(_row(month, key, people, new, who, int(year), country, org))
     year_people = {person for _m, _k, person in events}
