@@ -19,7 +19,8 @@ FIXTURES = ROOT / "tests" / "fixtures"  # files the project wrote (README.md the
 # The real-world corpus: an extra tier (tests/test_corpus.py), absent from a fresh clone.
 CORPUS = Path(os.environ.get("CREANDO_CORPUS_DIR") or ROOT.parent / "shared" / "fixtures")
 FIXED_NOW = datetime(2026, 3, 14, 15, 30, tzinfo=UTC)
-pytest_plugins = ["tests.programme_engines"]  # programme_target: SQLite and PostgreSQL
+# programme_target (SQLite and PostgreSQL); the programme tests' desks (scenario, hq)
+pytest_plugins = ["tests.programme_engines", "tests.programme_support"]
 
 
 def injection_payloads() -> list[str]:

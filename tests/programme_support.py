@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from facilitator_app.db import open_database
 from facilitator_app.models import (
     AttendanceMode,
@@ -152,3 +154,20 @@ def two_desks(root: Path) -> dict:
     return {"a": a, "b": b, "archives": archives, "trust": [a.fingerprint, b.fingerprint],
            "ids": {"w1": w1, "s2": s2, "ana": ana, "maria": maria, "carlos": carlos,
                    "rosa": rosa}, "root": root}
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory) -> dict:
+    """two_desks, built once per test module."""
+    built = two_desks(tmp_path_factory.mktemp("desks"))
+    yield built
+    built["a"].close()
+    built["b"].close()
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> Desk:
+    """The staff laptop that runs the programme hub."""
+    desk = Desk.on(tmp_path / "hq")
+    yield desk
+    desk.close()

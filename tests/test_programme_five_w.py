@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -15,22 +14,7 @@ from facilitator_app.programme.five_w import five_w_data
 from facilitator_app.programme.hub import open_programme
 from facilitator_app.programme.importer import import_archives
 from facilitator_app.programme.report import programme_report_data
-from tests.programme_support import Desk, two_desks
-
-
-@pytest.fixture(scope="module")
-def scenario(tmp_path_factory) -> dict:
-    built = two_desks(tmp_path_factory.mktemp("desks"))
-    yield built
-    built["a"].close()
-    built["b"].close()
-
-
-@pytest.fixture
-def hq(tmp_path: Path) -> Desk:
-    desk = Desk.on(tmp_path / "hq")
-    yield desk
-    desk.close()
+from tests.programme_support import Desk
 
 
 def _imported(target: str, hq: Desk, scenario: dict):

@@ -4,8 +4,6 @@ counted by hand."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 
@@ -15,23 +13,7 @@ from facilitator_app.programme.importer import import_archives
 from facilitator_app.programme.people import decide, proposals, undo_merge
 from facilitator_app.programme.report import programme_report_data
 from facilitator_app.services.privacy import erase_attendee
-from tests.programme_support import Desk, two_desks
-
-
-@pytest.fixture(scope="module")
-def scenario(tmp_path_factory) -> dict:
-    built = two_desks(tmp_path_factory.mktemp("desks"))
-    yield built
-    built["a"].close()
-    built["b"].close()
-
-
-@pytest.fixture
-def hq(tmp_path: Path) -> Desk:
-    """The staff laptop that runs the programme hub."""
-    desk = Desk.on(tmp_path / "hq")
-    yield desk
-    desk.close()
+from tests.programme_support import Desk
 
 
 def _import(target: str, hq: Desk, scenario: dict, *names: str, aggregate_only=None):

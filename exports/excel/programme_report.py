@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.atomic import write_atomically
 from exports.excel import definitions, programme_tables
-from exports.excel.partner_report import LEFT, RIGHT, Writer
+from exports.excel.partner_report import RIGHT, Writer
 from exports.excel.print_setup import rows_per_page, set_up_printing
 from exports.excel.sheets import (
     NOTE_FONT,
@@ -132,12 +132,7 @@ def _about(out: Writer, data: ProgrammeReportData) -> None:
              (_("Sensitivity"), label_words(label_of(KIND)))]
     if data.aggregate_only:
         lines.append((_("People kept"), _("as pseudonymous keys: no names or contacts")))
-    out.heading(_("About this report"))
-    for label, value in lines:
-        if value:
-            written = cell(out.sheet, value)
-            written.alignment = LEFT
-            out.append([cell(out.sheet, label, bold=True), written])
+    out.about(lines)
 
 
 def _figure(sheet: Worksheet, value: object, bold: bool = False):
