@@ -6,13 +6,14 @@ figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from sys import intern
 
 from sqlalchemy import Connection, or_, select
 
 from facilitator_app.programme import schema
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attended:
     person: str
     workshop: str
@@ -22,7 +23,7 @@ class Attended:
     online: bool  # reached the session's online minimum
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Introduced:
     id: str
     workshop: str
@@ -31,7 +32,7 @@ class Introduced:
     partner: str | None  # partner id when made to a partner
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     gender: str
     birth_year: int | None
@@ -46,7 +47,9 @@ def attended(conn: Connection) -> list[Attended]:
                     online.label("online"))
              .join(s, s.c.id == att.c.session_id).join(a, a.c.id == att.c.attendee_id)
              .where(or_(att.c.in_room.is_(True), online)))
-    return [Attended(p, w, sid, m, bool(room), bool(on))
+    # One row per person and session (hundreds of thousands): each id is held once
+    # (interned), not once per row, to keep the report's memory small.
+    return [Attended(intern(p), intern(w), intern(sid), intern(m), bool(room), bool(on))
             for p, w, sid, m, room, on in conn.execute(query)]
 
 

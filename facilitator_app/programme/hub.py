@@ -153,7 +153,9 @@ def _engine(target: str) -> Engine:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor = dbapi_conn.cursor()
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL",
+    # NORMAL in WAL: a power cut may lose the last import, never the file's consistency;
+    # importing the same archives again brings it back (imports are idempotent).
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL",
                    "busy_timeout=5000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()

@@ -130,7 +130,8 @@ def _write(conn: Connection, programme: Programme, rows: WorkshopRows) -> dict[s
     added["module_deliveries"] = insert_new(conn, schema.deliveries, rows.deliveries)
     _drop_unused(conn, [p["id"] for p in linked.people])
     derive_attendance(conn, rows.workshop_id)
-    refresh_people(conn, {a["person_id"] for a in linked.attendees})
+    # a person made by this import from one registration has that registration's answers
+    refresh_people(conn, {a["person_id"] for a in linked.attendees if a["linked_by"] != "new"})
     return added
 
 
@@ -152,15 +153,8 @@ def _held_attendees(conn: Connection, ids: set[str]) -> set[str]:
 
 
 def _insert_pairs(conn: Connection, registrations: list[dict], here: set[str]) -> int:
-    wanted = [r for r in registrations if r["attendee_id"] in here]
-    if not wanted:
-        return 0
-    table = schema.registrations
-    have = set(conn.execute(select(table.c.workshop_id, table.c.attendee_id).where(
-        table.c.workshop_id == wanted[0]["workshop_id"])).all())
-    fresh = [r for r in wanted if (r["workshop_id"], r["attendee_id"]) not in have]
-    insert_ignoring(conn, table, fresh)
-    return len(fresh)
+    return insert_new(conn, schema.registrations,
+                      [r for r in registrations if r["attendee_id"] in here])
 
 
 def _anonymous_unless_here(introduction: dict, here: set[str]) -> dict:

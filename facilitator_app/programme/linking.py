@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from facilitator_app.clock import iso
 from facilitator_app.ids import uuid7
 from facilitator_app.programme import schema
 from facilitator_app.programme.hub import Programme
-from facilitator_app.programme.rows import IN_CHUNK, chunks, existing
+from facilitator_app.programme.rows import existing, matching
 
 SAME_NAME, CONTACT_CONFLICT = "same_name", "contact_conflict"
 _PERSONAL = ("given_names", "family_names", "name_key", "phone", "email")
@@ -110,6 +110,11 @@ def _attendee_row(programme: Programme, attendee: dict, person: str, how: str) -
 def attributes(attendees: list[dict]) -> dict:
     """A person's reporting attributes: from their newest registration (ids are
     time-ordered) that answered each one."""
+    if len(attendees) == 1:  # nearly always: one registration
+        only = attendees[0]
+        return {"gender": only.get("gender") or "", "birth_year": only.get("birth_year"),
+                "nationality": only.get("nationality") or "",
+                "population_type": only.get("population_type") or ""}
     newest_first = sorted(attendees, key=lambda a: a["id"], reverse=True)
     found: dict = {"gender": "", "birth_year": None, "nationality": "", "population_type": ""}
     for name in found:
@@ -119,19 +124,14 @@ def attributes(attendees: list[dict]) -> dict:
 
 
 def _owners(conn: Connection, keys: list[str]) -> dict[str, str]:
-    owners: dict[str, str] = {}
     table = schema.contact_keys
-    for part in chunks(list(dict.fromkeys(keys)), IN_CHUNK):
-        owners.update(conn.execute(select(table.c.key, table.c.person_id)
-                                   .where(table.c.key.in_(part))).all())
-    return owners
+    return dict(matching(conn, table.c.key, keys, table.c.key, table.c.person_id))
 
 
 def _name_owners(conn: Connection, names: list[str]) -> dict[str, set[str]]:
     owners: dict[str, set[str]] = {}
     table = schema.attendees
-    for part in chunks([n for n in dict.fromkeys(names) if n], IN_CHUNK):
-        for name, person in conn.execute(select(table.c.name_key, table.c.person_id)
-                                         .where(table.c.name_key.in_(part))):
-            owners.setdefault(name, set()).add(person)
+    for name, person in matching(conn, table.c.name_key, [n for n in names if n],
+                                 table.c.name_key, table.c.person_id):
+        owners.setdefault(name, set()).add(person)
     return owners

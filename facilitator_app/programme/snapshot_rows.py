@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from facilitator_app import dbconnect
 from facilitator_app.categories import population_type_of
 from facilitator_app.contact import normalise_email, normalise_phone
-from facilitator_app.db import open_database
 from facilitator_app.services.online_attendance import minimum_minutes
+from facilitator_app.sql import Connection
 from facilitator_app.store import Store
 from facilitator_app.text import name_key
 
@@ -57,8 +58,9 @@ class WorkshopRows:
 
 
 def read_snapshot(path: Path) -> WorkshopRows:
-    """Every row the programme needs from the (verified, migrated) snapshot at `path`."""
-    conn = open_database(path, backup_on_open=False, maintain=False)
+    """Every row the programme needs from the snapshot at `path`, once verified,
+    authenticated and migrated (services.merge.authenticated_snapshot)."""
+    conn = Connection(dbconnect.connect(path))  # checked and migrated by the caller
     try:
         store = Store(conn, path=path)
         rows = WorkshopRows(_workshop(conn))
