@@ -76,6 +76,7 @@ def import_archives(programme: Programme, store: Store, paths: Iterable[Path], *
                                            accept_unsigned=accept_unsigned))
         except RejectedFileError as exc:
             outcomes.append(ImportOutcome(path.name, refused=exc.message))
+    programme.checkpoint()
     if progress:
         progress(len(archives), len(archives), "")
     return outcomes
