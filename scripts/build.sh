@@ -30,6 +30,18 @@ printf 'nombre,celular\nمحمد أحمد الحسيني,+51 987 654 321\n王小
 "$BUNDLE/creando" --db "$WORK/d.db" badges --workshop "$WORKSHOP" -o "$WORK/b.pdf"
 CREANDO_EXIT_WHEN_SHOWN=1 timeout 60 "$BUNDLE/creando-desk" --db "$WORK/d.db" \
   | grep -q "shown_after_s="
+# The programme hub works frozen: SQLAlchemy's SQLite dialect, the 5W template asset, and
+# psycopg (an unreachable server must be a clear exit 3, not a missing driver's crash).
+"$BUNDLE/creando" --db "$WORK/d.db" archive create --workshop "$WORKSHOP" -o "$WORK/a.zip"
+"$BUNDLE/creando" --db "$WORK/d.db" programme import "$WORK/a.zip" --programme "$WORK/p.sqlite"
+"$BUNDLE/creando" --db "$WORK/d.db" programme report -o "$WORK/p.xlsx" --programme "$WORK/p.sqlite"
+"$BUNDLE/creando" --db "$WORK/d.db" programme export-5w --month "$(date +%Y-%m)" \
+  -o "$WORK/5w.xlsx" --programme "$WORK/p.sqlite"
+set +e
+"$BUNDLE/creando" programme status --programme "postgresql://nobody@/p?host=$WORK/none" 2>/dev/null
+status=$?
+set -e
+if [ "$status" != 3 ]; then echo "the frozen psycopg did not load (exit $status)" >&2; exit 1; fi
 # An encrypted database works frozen (sqlcipher3 and its extension are in the bundle).
 export CREANDO_DB_PASSPHRASE="a frozen build check"
 "$BUNDLE/creando" --db "$WORK/e.db" --json demo > "$WORK/e.json"
