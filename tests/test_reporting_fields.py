@@ -348,10 +348,7 @@ def test_an_archive_carries_the_fields_to_another_desk(tmp_path: Path) -> None:
         set_workshop_place,
     )
 
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    desk_a = Store(open_database(tmp_path / "a" / "creando.db"), path=tmp_path / "a" / "c.db")
-    desk_b = Store(open_database(tmp_path / "b" / "creando.db"), path=tmp_path / "b" / "c.db")
+    desk_a, desk_b = two_stores(tmp_path)
     try:
         workshop, _created = ensure_demo(desk_a)
         person = desk_a.attendees.for_workshop(workshop.id)[0]
@@ -398,10 +395,7 @@ def test_an_archive_made_before_the_fields_existed_is_restored_without_them(
     from facilitator_app.services.merge import restore_archive
     from tests.archive_support import edit_snapshot, forge
 
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    desk_a = Store(open_database(tmp_path / "a" / "creando.db"), path=tmp_path / "a" / "c.db")
-    desk_b = Store(open_database(tmp_path / "b" / "creando.db"), path=tmp_path / "b" / "c.db")
+    desk_a, desk_b = two_stores(tmp_path)
     try:
         workshop, _created = ensure_demo(desk_a)
         archive = create_archive(desk_a, workshop.id, tmp_path / "taller.zip")
@@ -483,3 +477,10 @@ def test_merging_two_records_keeps_the_reporting_answers_only_one_has(store: Sto
     stored = store.attendees.get(keep.id)
     assert (stored.birth_year, stored.population_type) == (1988, "pendular")
     assert stored.phone == "+51987000111"
+
+
+def two_stores(folder: Path) -> tuple[Store, Store]:
+    """Two desks' databases, each in its own folder (the path the store knows is its file)."""
+    from tests.programme_support import Desk
+
+    return Desk.on(folder / "a").store, Desk.on(folder / "b").store
