@@ -128,7 +128,7 @@ def test_import_shows_the_programme_figures_and_a_pair_is_merged_then_undone(
     import_by_clicking(qtbot, page, monkeypatch, archives, [a.fingerprint, b.fingerprint])
     lines = [page.importer.results.item(i).text() for i in range(page.importer.results.count())]
     assert len(lines) == 2 and all(line.startswith("✓ ") for line in lines), lines
-    assert "lima.zip (Taller Lima): 2 new people" in lines[0]
+    assert "lima.zip (Taller Lima): people new to the programme: 2" in lines[0]
     assert "1 pair to review" in lines[1]
 
     programme = open_programme(target)
@@ -169,7 +169,7 @@ def test_import_shows_the_programme_figures_and_a_pair_is_merged_then_undone(
     assert page.importer.files_button.text() != "&Import archives…"
     assert page.numbers.cards["reached"].caption.text() != "Different people reached"
     assert "mismo nombre" in review.list.item(0).text()
-    assert "2 personas nuevas" in page.importer.results.item(0).text()
+    assert "personas nuevas para el programa: 2" in page.importer.results.item(0).text()
     window.set_language("en")
     assert page.importer.files_button.text() == "&Import archives…"
 

@@ -61,8 +61,9 @@ def outcome_lines(outcomes: list[ImportOutcome]) -> list[str]:
 
 def added_words(outcome: ImportOutcome) -> str:
     added = outcome.added
-    text = _("{file} ({workshop}): {new} new people, {known} already known, {admissions} "
-             "check-ins, {introductions} introductions, {sessions} sessions.").format(
+    text = _("{file} ({workshop}): people new to the programme: {new}, already known: "
+             "{known}; check-ins: {admissions}; introductions: {introductions}; sessions: "
+             "{sessions}.").format(
                  file=outcome.file, workshop=outcome.workshop_title, new=added["people_new"],
                  known=added["people_known"], admissions=added["admissions"],
                  introductions=added["introductions"], sessions=added["sessions"])
