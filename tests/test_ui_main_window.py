@@ -113,6 +113,25 @@ def test_a_staff_laptop_with_no_workshop_reaches_the_programme(qtbot, tmp_path: 
     store.close()
 
 
+def test_closing_waits_for_the_pages_own_work(qtbot, window: MainWindow) -> None:
+    """An import or export still running on a page's own runner finishes before the
+    window lets the database go."""
+    import threading
+    import time
+
+    from ui.pages.registry import PROGRAMME_PAGE
+    from ui.tasks import TaskRunner
+
+    page = window.page(PROGRAMME_PAGE)
+    runners = page.findChildren(TaskRunner)
+    assert runners
+    finished = threading.Event()
+    runners[0].run(lambda: (time.sleep(0.3), finished.set()), lambda _r: None,
+                   lambda _e, _d: None)
+    window.wait_for_work()
+    assert finished.is_set()
+
+
 def test_creating_a_workshop_in_the_dialog(qtbot, window: MainWindow) -> None:
     dialog = WorkshopDialog(window.store, window)
     qtbot.addWidget(dialog)

@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         for timer in self.findChildren(QTimer):
             timer.stop()
         self.idle_lock.stop()
-        self.runner.wait()
+        self.wait_for_work()
         self.store.close()
 
     def restart(self, text: str) -> None:
@@ -316,6 +316,12 @@ class MainWindow(QMainWindow):
             return
         self.backup_timer.stop()
         self.idle_lock.stop()
-        self.runner.wait()
+        self.wait_for_work()
         super().closeEvent(event)
+
+    def wait_for_work(self) -> None:
+        """Let the work running off the GUI thread finish: the window's, and the pages'
+        own (exports, programme imports), which may hold a connection to the database."""
+        for runner in self.findChildren(TaskRunner):
+            runner.wait()
 
