@@ -164,7 +164,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # A 64 MB page cache (the keyed-hash and name indexes take inserts all over the tree)
     # and a log checkpointed every 64 MB, not every 4 MB: each import writes megabytes.
     for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL",
-                   "busy_timeout=5000", "cache_size=-65536", "wal_autocheckpoint=16384"):
+                   "busy_timeout=5000", "cache_size=-65536", "wal_autocheckpoint=16384",
+                   "secure_delete=ON"):  # an erased person's rows leave no page behind
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
