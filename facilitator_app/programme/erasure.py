@@ -5,22 +5,21 @@ brings them back."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, or_, select, update
+from sqlalchemy import Connection, delete, or_, update
 
 from facilitator_app.programme import schema
 from facilitator_app.programme.hub import Programme
-from facilitator_app.programme.rows import IN_CHUNK, chunks, insert_ignoring
+from facilitator_app.programme.rows import IN_CHUNK, chunks, insert_new, matching
 
 
 def erase_attendees(conn: Connection, programme: Programme, erased: list[dict]) -> int:
     """Erase the people of these desk erasures; returns how many registrations went."""
     if not erased:
         return 0
-    insert_ignoring(conn, schema.erased, erased)
+    insert_new(conn, schema.erased, erased)
     a = schema.attendees
-    people: set[str] = set()
-    for part in chunks([e["attendee_id"] for e in erased], IN_CHUNK):
-        people.update(conn.scalars(select(a.c.person_id).where(a.c.id.in_(part))))
+    people = {row[0] for row in matching(conn, a.c.id, [e["attendee_id"] for e in erased],
+                                         a.c.person_id)}
     if not people:
         return 0
     return erase_people(conn, sorted(people), programme.clock)
@@ -31,15 +30,12 @@ def erase_people(conn: Connection, person_ids: list[str], clock) -> int:
     from facilitator_app.clock import iso
 
     a, k = schema.attendees, schema.contact_keys
-    attendee_ids: list[str] = []
-    keys: list[str] = []
-    for part in chunks(person_ids, IN_CHUNK):
-        attendee_ids.extend(conn.scalars(select(a.c.id).where(a.c.person_id.in_(part))))
-        keys.extend(conn.scalars(select(k.c.key).where(k.c.person_id.in_(part))))
+    attendee_ids = [row[0] for row in matching(conn, a.c.person_id, person_ids, a.c.id)]
+    keys = [row[0] for row in matching(conn, k.c.person_id, person_ids, k.c.key)]
     now = iso(clock())
-    insert_ignoring(conn, schema.erased, [{"attendee_id": i, "erased_at": now}
-                                          for i in attendee_ids])
-    insert_ignoring(conn, schema.erased_keys, [{"key": key} for key in keys])
+    insert_new(conn, schema.erased, [{"attendee_id": i, "erased_at": now}
+                                     for i in attendee_ids])
+    insert_new(conn, schema.erased_keys, [{"key": key} for key in keys])
     for part in chunks(attendee_ids, IN_CHUNK):
         _forget(conn, list(part))
     for part in chunks(person_ids, IN_CHUNK):

@@ -25,7 +25,7 @@ from facilitator_app.programme.erasure import erase_attendees
 from facilitator_app.programme.hub import Programme
 from facilitator_app.programme.linking import link_attendees
 from facilitator_app.programme.people import refresh_people
-from facilitator_app.programme.rows import dialect_insert, insert_ignoring, insert_new
+from facilitator_app.programme.rows import IN_CHUNK, chunks, dialect_insert, insert_new, matching
 from facilitator_app.programme.snapshot_rows import WorkshopRows, read_snapshot
 from facilitator_app.scratch import work_folder
 from facilitator_app.services import desks
@@ -112,13 +112,13 @@ def _write(conn: Connection, programme: Programme, rows: WorkshopRows) -> dict[s
     added["workshops"] = insert_new(conn, schema.workshops, [rows.workshop])
     added["sessions"] = insert_new(conn, schema.sessions, rows.sessions)
     linked = link_attendees(conn, programme, rows.attendees)
-    insert_ignoring(conn, schema.people, linked.people)
-    insert_ignoring(conn, schema.contact_keys, linked.keys)
-    insert_ignoring(conn, schema.attendees, linked.attendees)
-    insert_ignoring(conn, schema.proposals, linked.proposals)
+    for table, made in ((schema.people, linked.people), (schema.contact_keys, linked.keys),
+                        (schema.attendees, linked.attendees),
+                        (schema.proposals, linked.proposals)):
+        insert_new(conn, table, made)
     added.update(people_new=len(linked.people), people_known=linked.joined,
                  proposals=len(linked.proposals))
-    here = _held_attendees(conn, {a["id"] for a in rows.attendees})
+    here = linked.held | {a["id"] for a in linked.attendees}  # the archive's people here
     added["registrations"] = _insert_pairs(conn, rows.registrations, here)
     added["admissions"] = insert_new(conn, schema.admissions,
                                      [a for a in rows.admissions if a["attendee_id"] in here])
@@ -139,18 +139,10 @@ def _write(conn: Connection, programme: Programme, rows: WorkshopRows) -> dict[s
 def _drop_unused(conn: Connection, person_ids: list[str]) -> None:
     """People made by this import whose registrations another import (on another laptop, at
     the same moment) took first: they hold nothing."""
-    from facilitator_app.programme.rows import IN_CHUNK, chunks
-
     p, a = schema.people, schema.attendees
     for part in chunks(person_ids, IN_CHUNK):
         conn.execute(delete(p).where(p.c.id.in_(part), ~select(a.c.id).where(
             a.c.person_id == p.c.id).exists()))
-
-
-def _held_attendees(conn: Connection, ids: set[str]) -> set[str]:
-    from facilitator_app.programme.rows import existing
-
-    return existing(conn, schema.attendees.c.id, ids)
 
 
 def _insert_pairs(conn: Connection, registrations: list[dict], here: set[str]) -> int:
@@ -184,14 +176,8 @@ def _upsert_followups(conn: Connection, followups: list[dict]) -> int:
 
 
 def _followup_state(conn: Connection, ids: list[str]) -> dict[str, str]:
-    from facilitator_app.programme.rows import IN_CHUNK, chunks
-
     table = schema.followups
-    state: dict[str, str] = {}
-    for part in chunks(ids, IN_CHUNK):
-        state.update(conn.execute(select(table.c.id, table.c.updated_at)
-                                  .where(table.c.id.in_(part))).all())
-    return state
+    return dict(matching(conn, table.c.id, ids, table.c.id, table.c.updated_at))
 
 
 def derive_attendance(conn: Connection, workshop_id: str) -> None:

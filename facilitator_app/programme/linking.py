@@ -28,6 +28,7 @@ class Linked:
     keys: list[dict] = field(default_factory=list)
     proposals: list[dict] = field(default_factory=list)
     joined: int = 0  # attendees linked to someone the programme already knew
+    held: set[str] = field(default_factory=set)  # already in the programme
     skipped: set[str] = field(default_factory=set)  # already here, or erased
 
 
@@ -40,8 +41,9 @@ def contact_keys(programme: Programme, attendee: dict) -> list[tuple[str, str]]:
 def link_attendees(conn: Connection, programme: Programme, attendees: list[dict]) -> Linked:
     """Decide the person of every attendee the programme does not hold yet."""
     linked = Linked()
-    linked.skipped = existing(conn, schema.attendees.c.id, (a["id"] for a in attendees))
-    linked.skipped |= existing(conn, schema.erased.c.attendee_id, (a["id"] for a in attendees))
+    linked.held = existing(conn, schema.attendees.c.id, (a["id"] for a in attendees))
+    linked.skipped = linked.held | existing(conn, schema.erased.c.attendee_id,
+                                            (a["id"] for a in attendees))
     fresh = [a for a in attendees if a["id"] not in linked.skipped]
     keyed = {a["id"]: contact_keys(programme, a) for a in fresh}
     all_keys = [key for pairs in keyed.values() for _kind, key in pairs]

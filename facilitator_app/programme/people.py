@@ -19,7 +19,7 @@ from facilitator_app.ids import uuid7
 from facilitator_app.programme import schema
 from facilitator_app.programme.hub import Programme
 from facilitator_app.programme.linking import attributes
-from facilitator_app.programme.rows import IN_CHUNK, chunks
+from facilitator_app.programme.rows import IN_CHUNK, chunks, matching
 
 PENDING, MERGED, SEPARATE = "pending", "merged", "separate"
 _ATTRIBUTES = ("gender", "birth_year", "nationality", "population_type")
@@ -27,15 +27,13 @@ _ATTRIBUTES = ("gender", "birth_year", "nationality", "population_type")
 
 def refresh_people(conn: Connection, person_ids: Iterable[str]) -> None:
     """Recompute each person's attributes from the registrations that are theirs now."""
-    ids = sorted(set(person_ids))
     a = schema.attendees
-    updates = []
-    for part in chunks(ids, IN_CHUNK):
-        grouped: dict[str, list[dict]] = {}
-        for row in conn.execute(select(a.c.id, a.c.person_id, *(a.c[n] for n in _ATTRIBUTES))
-                                .where(a.c.person_id.in_(part))).mappings():
-            grouped.setdefault(row["person_id"], []).append(dict(row))
-        updates.extend({"pid": pid, **attributes(rows)} for pid, rows in grouped.items())
+    names = ("id", "person_id", *_ATTRIBUTES)
+    grouped: dict[str, list[dict]] = {}
+    for row in matching(conn, a.c.person_id, sorted(set(person_ids)),
+                        *(a.c[n] for n in names)):
+        grouped.setdefault(row[1], []).append(dict(zip(names, row, strict=True)))
+    updates = [{"pid": pid, **attributes(rows)} for pid, rows in grouped.items()]
     if updates:
         p = schema.people
         conn.execute(update(p).where(p.c.id == bindparam("pid"))

@@ -86,10 +86,6 @@ def _tuples(table: Table, names: list[str], rows: list[dict]) -> list[tuple]:
     return [tuple(row.get(name, defaults[name]) for name in names) for row in rows]
 
 
-def insert_ignoring(conn: Connection, table: Table, rows: list[dict]) -> None:
-    insert_new(conn, table, rows)
-
-
 def _copy_new(conn: Connection, table: Table, names: list[str],
               values: list[tuple]) -> int:
     """PostgreSQL: COPY into a temporary copy of the table, then keep what is new."""
