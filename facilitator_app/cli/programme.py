@@ -142,20 +142,15 @@ def run_status(args: argparse.Namespace, _store: None) -> Reply:
 
 
 def run_report(args: argparse.Namespace, store: Store) -> Reply:
-    from exports.excel.programme_report import write_programme_report
     from facilitator_app.i18n import current_language
-    from facilitator_app.programme.five_w import check_month
-    from facilitator_app.programme.report import programme_report_data
-    from facilitator_app.services.export_log import record_export
+    from facilitator_app.programme.documents import write_report
 
-    first, last = (check_month(m) if m else "" for m in (args.first, args.last))
     programme = open_from(args)
     try:
-        data = programme_report_data(programme, current_language(), first=first, last=last)
+        data = write_report(programme, store, args.output, current_language(),
+                            first=args.first, last=args.last)
     finally:
         programme.close()
-    write_programme_report(data, args.output)
-    record_export(store, "programme-report", args.output, [])
     return Reply({"file": str(args.output), "reached": data.reached,
                   "workshops": data.workshops, "sessions_held": data.sessions_held},
                  _("Wrote {file}: {n} people reached in {w} workshops.").format(
@@ -163,23 +158,18 @@ def run_report(args: argparse.Namespace, store: Store) -> Reply:
 
 
 def run_five_w(args: argparse.Namespace, store: Store) -> Reply:
-    from exports.excel.five_w import write_five_w
     from facilitator_app.paths import asset
-    from facilitator_app.programme.five_w import DEFAULT_TEMPLATE, five_w_data
-    from facilitator_app.services.export_log import record_export
+    from facilitator_app.programme.documents import write_five_w_report
+    from facilitator_app.programme.five_w import DEFAULT_TEMPLATE
 
     template = Path(args.template) if args.template else asset(*DEFAULT_TEMPLATE)
-    if not template.is_file():
-        raise KnownError(_("The template {file} does not exist.").format(file=template))
     programme = open_from(args)
     try:
         if args.appealing_org:
             programme.set_setting("appealing_org", args.appealing_org)
-        data = five_w_data(programme, args.month)
+        data = write_five_w_report(programme, store, args.month, template, args.output)
     finally:
         programme.close()
-    write_five_w(data, template, args.output)
-    record_export(store, "five-w", args.output, [])
     return Reply({"file": str(args.output), "month": data.month, "rows": len(data.rows),
                   "year_to_date": data.year_to_date},
                  _("Wrote {file}: {rows} rows; {n} different people reached this year so "

@@ -1,7 +1,6 @@
 """What the app's Programme page needs from the hub, without Qt: which database it points at
 (remembered without any password), its figures in one read, which archives need a password
-or come from a desk not trusted yet, and the two documents written and logged as the CLI
-does."""
+or come from a desk not trusted yet (the documents: programme.documents)."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from sqlalchemy.exc import ArgumentError
 from facilitator_app.programme.hub import Programme, default_target, is_server_url
 from facilitator_app.programme.people import Proposal, merges, proposals
 from facilitator_app.programme.summary import status
-from facilitator_app.programme_models import FiveWData, ProgrammeReportData
+from facilitator_app.programme_models import ProgrammeReportData
 from facilitator_app.services import desks
 from facilitator_app.settings import load_settings, save_setting
 from facilitator_app.store import Store
@@ -84,16 +83,12 @@ def page_figures(programme: Programme, language: str) -> PageFigures:
 
 def person_keys(programme: Programme, person_ids: Iterable[str]) -> dict[str, str]:
     """Each person's pseudonymous key: how a person is told apart where no names are kept."""
-    from sqlalchemy import select
-
     from facilitator_app.programme import schema
-    from facilitator_app.programme.rows import IN_CHUNK, chunks
+    from facilitator_app.programme.rows import matching
 
-    p, found = schema.people, {}
+    p = schema.people
     with programme.read() as conn:
-        for part in chunks(sorted(person_ids), IN_CHUNK):
-            found.update(conn.execute(select(p.c.id, p.c.key).where(p.c.id.in_(part))).all())
-    return found
+        return dict(matching(conn, p.c.id, sorted(person_ids), p.c.id, p.c.key))
 
 
 def encrypted_archives(archives: Iterable[Path]) -> list[Path]:
@@ -132,36 +127,3 @@ def last_month(today: date) -> str:
     """The month before `today`'s, YYYY-MM (the 5W is reported for a finished month)."""
     year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     return f"{year:04d}-{month:02d}"
-
-
-def write_report(programme: Programme, store: Store, target: Path, language: str, *,
-                 first: str = "", last: str = "") -> ProgrammeReportData:
-    """The programme report to `target`, recorded in this desk's exports log."""
-    from exports.excel.programme_report import write_programme_report
-    from facilitator_app.programme.five_w import check_month
-    from facilitator_app.programme.report import programme_report_data
-    from facilitator_app.services.export_log import record_export
-
-    first, last = (check_month(m) if m else "" for m in (first, last))
-    data = programme_report_data(programme, language, first=first, last=last,
-                                 generated_by=store.meta.desk_id())
-    write_programme_report(data, target)
-    record_export(store, "programme-report", target, [])
-    return data
-
-
-def write_five_w_report(programme: Programme, store: Store, month: str, template: Path,
-                        target: Path) -> FiveWData:
-    """The 5W of `month` from `template` to `target`, recorded in the exports log."""
-    from exports.excel.five_w import write_five_w
-    from facilitator_app.errors import KnownError
-    from facilitator_app.i18n import _
-    from facilitator_app.programme.five_w import five_w_data
-    from facilitator_app.services.export_log import record_export
-
-    if not template.is_file():
-        raise KnownError(_("The template {file} does not exist.").format(file=template))
-    data = five_w_data(programme, month)
-    write_five_w(data, template, target)
-    record_export(store, "five-w", target, [])
-    return data

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator_app.errors import KnownError
 from facilitator_app.i18n import _, current_language
+from facilitator_app.programme.documents import write_five_w_report, write_report
 from facilitator_app.programme.hub import mode_words, shown
 from facilitator_app.programme.page_data import (
     PageFigures,
@@ -28,8 +29,6 @@ from facilitator_app.programme.page_data import (
     page_figures,
     remember_target,
     remembered_target,
-    write_five_w_report,
-    write_report,
 )
 from facilitator_app.programme.people import decide, undo_merge
 from facilitator_app.store import Store
