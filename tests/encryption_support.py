@@ -51,15 +51,12 @@ def leaks(path: Path, secrets: list[str]) -> list[str]:
 
 
 def _plain_or_keyed(db: Path, sql: str) -> list[tuple]:
-    conn = dbconnect.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    return plain_rows(db, sql, connect=dbconnect.connect)
 
 
-def plain_rows(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
+def plain_rows(db: Path, sql: str, connect=sqlite3.connect) -> list[tuple]:
+    """The rows of `sql`, read with plain SQLite unless told otherwise (keyed: dbconnect)."""
+    conn = connect(db)
     try:
         return conn.execute(sql).fetchall()
     finally:

@@ -84,6 +84,15 @@ def when_shown():
     running[0] = False
 
 
+def acknowledge_key(qtbot) -> Callable[[RecoveryKeyDialog], None]:
+    """What a person does with the recovery key shown once: ticks "written down", goes on."""
+    def acknowledge(dialog: RecoveryKeyDialog) -> None:
+        qtbot.mouseClick(dialog.written, LEFT)
+        qtbot.mouseClick(dialog.continue_button, LEFT)
+
+    return acknowledge
+
+
 def type_into(qtbot, field, text: str) -> None:
     field.clear()
     qtbot.keyClicks(field, text)
@@ -266,13 +275,9 @@ def test_the_first_run_of_the_app_encrypts_before_the_demo_is_written(
         qtbot.keyClicks(dialog.new_passphrase.second, PASSPHRASE)
         qtbot.mouseClick(dialog.encrypt_button, LEFT)
 
-    def key(dialog: RecoveryKeyDialog) -> None:
-        qtbot.mouseClick(dialog.written, LEFT)
-        qtbot.mouseClick(dialog.continue_button, LEFT)
-
     windows: list = []
     when_shown(EncryptionOfferDialog, offer, [])
-    when_shown(RecoveryKeyDialog, key, [])
+    when_shown(RecoveryKeyDialog, acknowledge_key(qtbot), [])
     when_shown(MainWindow, lambda w: (w.runner.wait(), windows.append(
         w.store.attendees.all()[0].name.split()[0]), w.close()), [], within_s=60)
     try:
@@ -323,12 +328,8 @@ def test_the_menu_encrypts_a_plain_database_and_restarts_on_it(
         qtbot.keyClicks(dialog.enable_passphrase.second, PASSPHRASE)
         qtbot.mouseClick(dialog.enable_button, LEFT)
 
-    def key(dialog: RecoveryKeyDialog) -> None:
-        qtbot.mouseClick(dialog.written, LEFT)
-        qtbot.mouseClick(dialog.continue_button, LEFT)
-
     when_shown(EncryptionDialog, fill, [])
-    when_shown(RecoveryKeyDialog, key, [])
+    when_shown(RecoveryKeyDialog, acknowledge_key(qtbot), [])
     try:
         window.encryption_action.trigger()
         assert window.restarts and is_encrypted(db_file)
