@@ -18,6 +18,7 @@ import pytest
 
 from facilitator_app.db import DamagedLogError, make_backup, open_database
 from facilitator_app.wal_check import check_log
+from tests import killing
 from tests.test_cli import creando
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
@@ -29,14 +30,7 @@ FRAME = 24 + 4096
 
 def commit_then_kill(db: Path, commits: int) -> list[str]:
     """The issue's recipe, first half: `commits` admissions committed, then SIGKILL."""
-    writer = subprocess.Popen([sys.executable, str(HELPER), str(db), str(commits + 1000)],
-                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert writer.stdout.readline().strip() == "ready"
-    done = [writer.stdout.readline().strip() for _ in range(commits)]
-    os.kill(writer.pid, signal.SIGKILL)
-    writer.wait(timeout=30)
-    writer.stdout.close()
-    return done
+    return killing.commit_then_kill(HELPER, db, commits, commits + 1000)
 
 
 def flip(wal: Path, frame: int, offset: int = 300) -> None:

@@ -7,8 +7,6 @@ import os
 import signal
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ import pytest
 from exports.atomic import write_atomically
 from facilitator_app.db import make_backup, open_database, restore_backup
 from facilitator_app.settings import load_settings, save_setting
+from tests.killing import assert_commits_kept, commit_then_kill
 
 HELPER = Path(__file__).with_name("killed_writer.py")
 ROOT = HELPER.parent.parent
@@ -23,26 +22,12 @@ ROOT = HELPER.parent.parent
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 def test_sigkill_during_200_checkin_commits_loses_nothing_committed(db_file: Path) -> None:
-    writer = subprocess.Popen(
-        [sys.executable, str(HELPER), str(db_file), "200"],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    assert writer.stdout.readline().strip() == "ready"
-    committed = [writer.stdout.readline().strip() for _ in range(100)]
-    os.kill(writer.pid, signal.SIGKILL)
-    writer.wait(timeout=30)
-    writer.stdout.close()
-    assert writer.returncode == -signal.SIGKILL
-
+    committed = commit_then_kill(HELPER, db_file, 100, 200)
     conn = sqlite3.connect(db_file)
     try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        stored = {row[0] for row in conn.execute(
-            "SELECT id FROM checkin_events WHERE method = 'scanner' AND desk = ''")}
+        assert_commits_kept(conn, committed, 200)
     finally:
         conn.close()
-    assert set(committed) <= stored
-    assert len(committed) <= len(stored) < 200, "the kill must land during the commits"
 
 
 class SyncLog:

@@ -5,17 +5,14 @@ offered, the recovery sheet, archives that never leave plain, and the kill -9 ch
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from facilitator_app import dbconnect, encryption
 from facilitator_app.encryption import PASSPHRASE_ENV
-from tests.cli_support import ROOT, run_main
+from tests.cli_support import run_main
 from tests.encryption_support import (
     PASSPHRASE,
     fresh_keys,  # noqa: F401 - autouse fixture
@@ -23,6 +20,7 @@ from tests.encryption_support import (
     leaks,
     stored_secrets,
 )
+from tests.killing import assert_commits_kept, commit_then_kill
 
 HELPER = Path(__file__).with_name("killed_encrypted_writer.py")
 
@@ -172,15 +170,7 @@ def test_another_desks_archive_merges_into_an_encrypted_desk(
 def test_sigkill_during_checkin_commits_on_an_encrypted_database_loses_nothing(
         db_file: Path) -> None:
     encryption.enable(db_file, PASSPHRASE)
-    writer = subprocess.Popen([sys.executable, str(HELPER), str(db_file), "200"],
-                              stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                              env={**os.environ, PASSPHRASE_ENV: PASSPHRASE})
-    assert writer.stdout.readline().strip() == "ready"
-    committed = [writer.stdout.readline().strip() for _ in range(100)]
-    os.kill(writer.pid, signal.SIGKILL)
-    writer.wait(timeout=30)
-    writer.stdout.close()
-    assert writer.returncode == -signal.SIGKILL
+    committed = commit_then_kill(HELPER, db_file, 100, 200, {PASSPHRASE_ENV: PASSPHRASE})
     wal = db_file.with_name(db_file.name + "-wal")
     assert wal.stat().st_size > 0
     log = wal.read_bytes()
@@ -189,13 +179,9 @@ def test_sigkill_during_checkin_commits_on_an_encrypted_database_loses_nothing(
         names = [row[0] for row in conn.execute(
             "SELECT given_names || ' ' || family_names FROM attendees")]
         assert names and not [name for name in names if name.encode() in log]
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        stored = {row[0] for row in conn.execute(
-            "SELECT id FROM checkin_events WHERE method = 'scanner' AND desk = ''")}
+        assert_commits_kept(conn, committed, 200)
     finally:
         conn.close()
-    assert set(committed) <= stored
-    assert len(committed) <= len(stored) < 200, "the kill must land during the commits"
     from facilitator_app.db import open_database
 
     open_database(db_file).close()  # the log check and the open accept what it left
