@@ -17,12 +17,15 @@ from ui.app import make_application
 from ui.pages.archive import ArchivePage
 
 
-@pytest.fixture
-def page(qtbot, tmp_path: Path):
+def archive_page(qtbot, tmp_path: Path, prepare=None):
+    """The Archive page on a demo desk (after `prepare(store, workshop)`), its questions
+    answered from `page.answers`; yields it, then closes the store."""
     make_application()
     path = tmp_path / "desk" / "creando.db"
     store = Store(open_database(path), path=path)
     workshop, _ = ensure_demo(store)
+    if prepare is not None:
+        prepare(store, workshop)
     archive = ArchivePage(store)
     qtbot.addWidget(archive)
     archive.set_workshop(workshop)
@@ -31,6 +34,11 @@ def page(qtbot, tmp_path: Path):
     archive.ask = lambda kind, title, text: archive.answers.get(kind)
     yield archive
     store.close()
+
+
+@pytest.fixture
+def page(qtbot, tmp_path: Path):
+    yield from archive_page(qtbot, tmp_path)
 
 
 def test_archive_then_verify(page, tmp_path) -> None:

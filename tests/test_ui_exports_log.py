@@ -7,32 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from facilitator_app.db import open_database
 from facilitator_app.i18n import set_language
 from facilitator_app.services.archive import create_archive
-from facilitator_app.services.demo import ensure_demo
 from facilitator_app.services.exports import export
 from facilitator_app.store import Store
-from ui.app import make_application
+from tests.test_ui_archive import archive_page
 from ui.pages.archive import ArchivePage
 
 
 @pytest.fixture
 def page(qtbot, tmp_path: Path):
-    make_application()
-    path = tmp_path / "desk" / "creando.db"
-    store = Store(open_database(path), path=path)
-    workshop, _created = ensure_demo(store)
-    export(store, "report", tmp_path / "informe.xlsx", workshop=workshop.id)
-    create_archive(store, workshop.id, tmp_path / "taller.zip")
-    archive = ArchivePage(store)
-    qtbot.addWidget(archive)
-    archive.set_workshop(workshop)
-    archive.show()
-    archive.answers = {}
-    archive.ask = lambda kind, title, text: archive.answers.get(kind)
-    yield archive
-    store.close()
+    def exported(store: Store, workshop) -> None:
+        export(store, "report", tmp_path / "informe.xlsx", workshop=workshop.id)
+        create_archive(store, workshop.id, tmp_path / "taller.zip")
+
+    yield from archive_page(qtbot, tmp_path, exported)
 
 
 def rows(page: ArchivePage) -> list[list[str]]:
